@@ -1,0 +1,1 @@
+"""Parsers that turn a document's text lines into rows of the raw tables."""

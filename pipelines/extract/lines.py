@@ -1,0 +1,56 @@
+"""The unit every parser works on: one printed text line with its provenance.
+
+Parsers never rely on blank lines or leading spaces: a PDF's text layer has neither, a text export
+has both. They receive :func:`content_lines` (blank lines dropped, whitespace normalised) and keep
+``page_no``/``line_no`` of each line so that every extracted amount points back to its source.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+_SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u3000]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A printed line. ``text`` is as extracted; ``norm`` has its whitespace collapsed and stripped."""
+
+    page_no: int
+    line_no: int
+    text: str
+
+    @property
+    def norm(self) -> str:
+        return normalize(self.text)
+
+
+def normalize(text: str) -> str:
+    """Collapse runs of whitespace (including NBSP and other Unicode spaces) and strip."""
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class CLine:
+    """A non-blank content line: normalised text plus its source position."""
+
+    text: str
+    page_no: int
+    line_no: int
+    index: int  # position in the document's content-line sequence
+
+
+def content_lines(lines: Iterable[Line]) -> list[CLine]:
+    """Drop blank lines, normalise whitespace, number the rest consecutively."""
+    out: list[CLine] = []
+    for line in lines:
+        norm = normalize(line.text)
+        if norm:
+            out.append(CLine(norm, line.page_no, line.line_no, len(out)))
+    return out
+
+
+def texts(lines: Sequence[CLine]) -> list[str]:
+    return [cl.text for cl in lines]

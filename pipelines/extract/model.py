@@ -1,0 +1,160 @@
+"""Row types produced by the parsers; one raw DuckDB table per table kind is built from them.
+
+Vocabularies (the same everywhere, also in the marts):
+- ``phase``: ``jaarrekening``, ``eindkrediet``, ``initieel_krediet``, ``meerjarenplan``
+- ``budget_kind``: ``exploitatie``, ``investeringen``, ``financiering``
+- ``direction``: ``uitgaven``, ``ontvangsten``, ``saldo``
+Amounts are ``Decimal`` with two decimals, sign as printed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+PHASES = ("jaarrekening", "eindkrediet", "initieel_krediet", "meerjarenplan")
+BUDGET_KINDS = ("exploitatie", "investeringen", "financiering")
+DIRECTIONS = ("uitgaven", "ontvangsten", "saldo")
+
+
+@dataclass(frozen=True, slots=True)
+class AmountRow:
+    """One printed amount of a schema table (J1-J5, T1, T2, T4): one row label x one column.
+
+    ``line_path`` places the row in the table's outline (``PASSIVA.I.A.1.b``) and is unique per
+    (table_kind, line_path, year, phase) within a document; ``parent_path`` is the path of the
+    printed parent row (``None`` for a root). Dimension fields that do not apply stay ``None``.
+    """
+
+    table_kind: str  # J1 J2 J3 J4 J5 T1 T2 T4
+    section: str | None  # e.g. ACTIVA/PASSIVA, budgettair_resultaat, exploitatie, a beleidsdomein
+    label: str  # the row label as printed (whitespace normalised)
+    line_path: str
+    parent_path: str | None
+    year: int | None  # the column's year (fiscal year for J-tables' current column)
+    phase: str | None  # see PHASES
+    amount: Decimal
+    page_no: int
+    line_no: int
+    budget_kind: str | None = None
+    direction: str | None = None
+    policy_code: str | None = None  # J1: BD code, or TOTAAL / NIET_PRIORITAIR / ZONDER_BD
+    beleidsdomein: str | None = None  # T1: the beleidsdomein as printed
+
+
+@dataclass(frozen=True, slots=True)
+class OffBalanceRow:
+    """One row of "Niet in de balans opgenomen rechten en verplichtingen"."""
+
+    row_type: str  # account | journal | total
+    account_code: str | None  # '09', '0700'; the account a journal row belongs to; None for total
+    parent_code: str | None  # nearest printed ancestor account (by code prefix); None for roots
+    journal_no: str | None  # 10-digit journal number of a detail row
+    label: str  # attached label when certain, '' otherwise; journal text for a detail row
+    debit: Decimal
+    credit: Decimal
+    saldo: Decimal
+    page_no: int
+    line_no: int
+
+
+@dataclass(frozen=True, slots=True)
+class OffBalanceLabel:
+    """A label printed in the off-balance page's separate label list (in printed order)."""
+
+    seq: int
+    label: str
+    page_no: int
+    line_no: int
+
+
+@dataclass(frozen=True, slots=True)
+class Participation:
+    company: str
+    amount: Decimal
+    is_total: bool
+    valuation_date: date | None
+    page_no: int
+    line_no: int
+
+
+@dataclass(frozen=True, slots=True)
+class CreditTransfer:
+    """One row of "Overdracht investeringskredieten / financieringskredieten N naar N+1"."""
+
+    entity_name: str
+    budget_type: str  # I (investeringen) | F (financiering)
+    direction: str  # U (uitgave) | O (ontvangst)
+    bd_code: str | None
+    bd_title: str | None
+    ap_code: str | None
+    ap_title: str | None
+    ac_code: str | None
+    ac_title: str | None
+    raming_code: str | None
+    raming_text: str | None
+    budget_code: str  # '2350000/01/0119/'
+    account_code: str  # '2350000'
+    beleidsdomein_code: str  # '01'
+    beleidsveld_code: str  # '0119'
+    budget_code_description: str  # words broken across lines rejoined
+    change_code: str | None  # AMJP034892
+    change_text: str | None  # 'Overdracht naar 2025'
+    target_year: int
+    transaction_credit: Decimal
+    amount: Decimal  # the transferred amount ("Bedrag wijziging")
+    from_year: int
+    page_no: int  # first line of the row
+    line_no: int
+    page_no_end: int
+    line_no_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class CreditTransferTotal:
+    budget_type: str  # I | F
+    direction: str  # U | O | R (resultaat)
+    column_label: str  # 'MJP 2025-2025' | 'TOTAAL'
+    amount: Decimal
+    page_no: int
+    line_no: int
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyItem:
+    level: str  # BD | AP | AC
+    code: str
+    title: str
+    is_priority: bool
+    parent_code: str | None
+    period_start: date | None
+    period_end: date | None
+    evaluation_status: str  # op_schema | behaald | achter_schema | niet_opgestart | geen | onbekend
+    status_phrase: str | None  # as printed
+    evaluation_text: str | None
+    page_start: int
+    line_start: int
+    page_end: int
+    line_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyBudget:
+    policy_level: str  # PLAN | BD | AP | AC
+    policy_code: str  # the item code; for PLAN the plan's name as printed
+    budget_kind: str
+    direction: str
+    phase: str  # jaarrekening | eindkrediet | initieel_krediet
+    year: int
+    amount: Decimal
+    page_no: int
+    line_no: int
+
+
+@dataclass(slots=True)
+class PolicyResult:
+    items: list[PolicyItem] = field(default_factory=list)
+    budgets: list[PolicyBudget] = field(default_factory=list)
+    unknown_status_phrases: list[str] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)  # markers, dossiers

@@ -1,0 +1,91 @@
+"""Locate the sections (schemas, tables, policy evaluation) of a BBC report.
+
+A section starts at its printed title line and ends where the next recognised title starts. Title
+patterns are the regulation's own schema names, so they hold for every entity and year. A section
+kind may occur in several spans (the off-balance list repeats its title on each page); the spans
+are returned in document order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pipelines.extract.lines import CLine
+
+# kind -> title pattern (matched against the normalised line, full match)
+SECTION_TITLES: dict[str, re.Pattern[str]] = {
+    "policy": re.compile(r"Beleidsevaluatie( \d{4})?", re.I),
+    "J1": re.compile(r"J1: ?Doelstellingenrekening.*", re.I),
+    "J2": re.compile(r"J2: ?Staat van het financieel evenwicht.*", re.I),
+    "J3": re.compile(r"J3: ?Realisatie van de kredieten.*", re.I),
+    "J4": re.compile(r"J4: ?Balans.*", re.I),
+    "J5": re.compile(r"J5: ?Staat van (de )?opbrengsten en kosten.*", re.I),
+    "T1": re.compile(r"T1: ?Ontvangsten en uitgaven naar functionele aard.*", re.I),
+    "T2": re.compile(r"T2: ?(Ontvangsten en uitgaven naar economische aard.*)?", re.I),
+    "T3": re.compile(r"T3: ?.*", re.I),
+    "T4": re.compile(r"T4: ?Evolutie van de financi[eë]le schulden.*", re.I),
+    "T5": re.compile(r"T5: ?.*", re.I),
+    "off_balance": re.compile(r"Niet in de balans opgenomen rechten en verplichtingen", re.I),
+    "participations": re.compile(r"Overzicht (van de )?participaties\b.*", re.I),
+    "credit_transfers_investments": re.compile(r"Overdracht investeringskredieten \d{4} naar \d{4}", re.I),
+    "credit_transfers_financing": re.compile(r"Overdracht financieringskredieten \d{4} naar \d{4}", re.I),
+}
+
+# Headings that end the preceding section without starting a table of ours (chapter titles,
+# schema cover pages, prose chapters).
+_BOUNDARIES = re.compile(
+    r"(\d+\.\d+\. (?=[^a-z]*[A-Z])[^a-z]+"  # chapter headings in capitals: "2.4. DE BALANS", "3.6. FINANCIËLE RISICO'S"
+    r"|SCHEMA [JTM]\d.*"  # schema cover pages
+    r"|(De )?waarderingsregels.*"
+    r"|Afschrijvingstermijnen:?"
+    r")"
+)
+
+ALL_KINDS = tuple(SECTION_TITLES)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    kind: str
+    lines: tuple[CLine, ...]  # from the title line (inclusive) to the next boundary (exclusive)
+
+    @property
+    def title(self) -> CLine:
+        return self.lines[0]
+
+
+def classify_title(text: str) -> str | None:
+    for kind, pattern in SECTION_TITLES.items():
+        if pattern.fullmatch(text):
+            return kind
+    return None
+
+
+def find_sections(lines: Sequence[CLine]) -> list[Section]:
+    """Split the document into sections in document order.
+
+    A repeated title of the same kind right after its own section (the next page of the same
+    table) continues that section's span as a new :class:`Section` of the same kind.
+    """
+    starts: list[tuple[int, str | None]] = []
+    for i, cl in enumerate(lines):
+        kind = classify_title(cl.text)
+        if kind is not None:
+            if kind == "policy" and any(k == "policy" for _, k in starts):
+                continue  # "Beleidsevaluatie" recurs in running footers
+            starts.append((i, kind))
+        elif _BOUNDARIES.fullmatch(cl.text):
+            starts.append((i, None))
+    sections: list[Section] = []
+    for n, (start, kind) in enumerate(starts):
+        if kind is None:
+            continue
+        end = starts[n + 1][0] if n + 1 < len(starts) else len(lines)
+        sections.append(Section(kind, tuple(lines[start:end])))
+    return sections
+
+
+def sections_of(lines: Sequence[CLine], kind: str) -> list[Section]:
+    return [s for s in find_sections(lines) if s.kind == kind]

@@ -1,0 +1,1 @@
+"""Document intake: recognise a file's format, read its lines, identify the report."""
