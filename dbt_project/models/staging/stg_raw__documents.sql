@@ -1,0 +1,27 @@
+with source as (
+    select * from {{ source('raw', 'documents') }}
+),
+
+final as (
+    select
+        document_id,
+        sha256,
+        source_file,
+        source_path,
+        file_format,
+        size_bytes,
+        entity_name,
+        kbo_number,
+        entity_type,
+        report_type,
+        fiscal_year,
+        page_count,
+        line_count,
+        status,
+        reason as rejection_reason,
+        error as rejection_error,
+        ingested_at
+    from source
+)
+
+select * from final

@@ -1,0 +1,1 @@
+"""Dagster definitions, one module per concept; assembled in :mod:`pipelines.definitions`."""

@@ -1,0 +1,38 @@
+"""dbt: staging views over ``raw`` and the marts, as Dagster assets downstream of the raw tables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
+
+from pipelines.defs.resources import WarehouseResource
+from pipelines.settings import DBT_PROJECT_DIR
+from pipelines.warehouse import warehouse_lock
+
+dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
+dbt_project.prepare_if_dev()
+
+
+class BbcDbtTranslator(DagsterDbtTranslator):
+    """dbt sources map to the raw asset keys (``raw/<table>``); models are grouped by layer."""
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        if dbt_resource_props["resource_type"] == "source":
+            return "raw"
+        if dbt_resource_props["resource_type"] == "seed":
+            return "reference"
+        fqn = dbt_resource_props.get("fqn", [])
+        return fqn[1] if len(fqn) > 2 else "dbt"
+
+
+@dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=BbcDbtTranslator())
+def bbc_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
+    """Seeds, staging views and marts built with ``dbt build`` against the warehouse."""
+    path = warehouse.warehouse
+    os.environ["BBC_WAREHOUSE"] = str(path)  # read by dbt_project/profiles.yml in the dbt subprocess
+    with warehouse_lock(path):  # DuckDB has one writer per file: queue behind document loads
+        yield from dbt.cli(["build"], context=context).stream()
