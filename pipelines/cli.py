@@ -1,0 +1,232 @@
+"""``bbc``: run the Dagster assets in-process on report files.
+
+    bbc ingest FILE... [--warehouse PATH]   every given file through intake, extraction, load, dbt
+    bbc run [--warehouse PATH]              the same for what is pending in data/inbox/
+
+One summary line per document; exit 0 when all were accepted, 1 when any was rejected or failed,
+2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+QUIET_RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
+
+
+@dataclass
+class Outcome:
+    path: Path
+    document_id: str
+    status: str  # loaded | unchanged | rejected | failed
+    message: str = ""
+    entity: str = ""
+    kbo: str = ""
+    report_type: str = ""
+    year: str = ""
+    pages: str = ""
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        ident = f"{self.entity or '-'} ({self.kbo or '-'}) {self.report_type or '-'} {self.year or '-'}"
+        if self.status in ("loaded", "unchanged"):
+            return f"{self.document_id}  {ident}  pages={self.pages}  {self.status}  {self.path.name}"
+        return f"{self.document_id}  {self.status.upper()}  {self.message}"
+
+
+class Progress:
+    """Stage-by-stage progress on a terminal; silent when stderr is not a TTY."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.enabled = sys.stderr.isatty()
+
+    def stage(self, n: int, name: str, stage: str) -> None:
+        if self.enabled:
+            sys.stderr.write(f"\r\033[K[{n}/{self.total}] {name}: {stage}")
+            sys.stderr.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def _instance():
+    import dagster as dg
+
+    return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+
+
+def process_files(paths: list[Path], warehouse: Path, *, skip_loaded: bool = False) -> list[Outcome]:
+    """Take each file through the document assets (one partition each), then run dbt once."""
+    import dagster as dg
+
+    from pipelines.defs.extract import document_tables
+    from pipelines.defs.ingest import document_intake
+    from pipelines.defs.load import raw_tables
+    from pipelines.defs.partitions import documents_partitions
+    from pipelines.defs.resources import StagingIOManager, WarehouseResource
+    from pipelines.ingest.intake import document_id_for, file_sha256
+    from pipelines.ingest.registry import register_source
+    from pipelines.settings import Settings
+
+    settings = Settings.from_env(warehouse)
+    resources = {"warehouse": WarehouseResource(path=str(settings.warehouse)), "staging_io_manager": StagingIOManager()}
+    instance = _instance()
+    loaded_before = _loaded_documents(settings.warehouse)
+    progress = Progress(len(paths))
+    outcomes: list[Outcome] = []
+    for n, path in enumerate(paths, start=1):
+        t0 = time.perf_counter()
+        progress.stage(n, path.name, "hashing")
+        sha = file_sha256(path)
+        doc_id = document_id_for(sha)
+        if skip_loaded and doc_id in loaded_before:
+            outcomes.append(_describe(settings.warehouse, path, doc_id, "unchanged"))
+            continue
+        register_source(settings, doc_id, path, sha)
+        instance.add_dynamic_partitions(documents_partitions.name, [doc_id])
+        progress.stage(n, path.name, "intake, extraction, load")
+        result = dg.materialize(
+            [document_intake, document_tables, raw_tables],
+            partition_key=doc_id,
+            instance=instance,
+            resources=resources,
+            raise_on_error=False,
+            tags={"source_file": path.name},
+            run_config=QUIET_RUN_CONFIG,
+        )
+        if result.success:
+            outcome = _describe(settings.warehouse, path, doc_id, "loaded")
+        else:
+            outcome = _failure(settings.warehouse, path, doc_id, result)
+        outcome.seconds = time.perf_counter() - t0
+        outcomes.append(outcome)
+    if any(o.status == "loaded" for o in outcomes) or not settings.warehouse.exists() or not _marts_exist(settings):
+        progress.stage(len(paths), "warehouse", "dbt build")
+        _run_dbt(settings, instance)
+    progress.done()
+    return outcomes
+
+
+def _run_dbt(settings, instance) -> None:
+    import dagster as dg
+    from dagster_dbt import DbtCliResource
+
+    from pipelines.defs.resources import WarehouseResource
+    from pipelines.defs.transform import bbc_dbt_models, dbt_project
+
+    result = dg.materialize(
+        [bbc_dbt_models],
+        instance=instance,
+        resources={"dbt": DbtCliResource(project_dir=dbt_project), "warehouse": WarehouseResource(
+            path=str(settings.warehouse))},
+        raise_on_error=False,
+        run_config=QUIET_RUN_CONFIG,
+    )
+    if not result.success:
+        print("dbt build failed; see the Dagster run log (make ui) or dbt_project/logs", file=sys.stderr)
+
+
+def _loaded_documents(warehouse: Path) -> set[str]:
+    if not warehouse.exists():
+        return set()
+    from pipelines.warehouse import connect_read_only
+
+    with connect_read_only(warehouse) as con:
+        try:
+            return {r[0] for r in con.execute("SELECT document_id FROM raw.documents WHERE status='loaded'").fetchall()}
+        except Exception:  # noqa: BLE001 - a fresh warehouse has no raw schema yet
+            return set()
+
+
+def _marts_exist(settings) -> bool:
+    from pipelines.warehouse import connect_read_only
+
+    with connect_read_only(settings.warehouse) as con:
+        return bool(con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema='marts'").fetchone()[0])
+
+
+def _describe(warehouse: Path, path: Path, doc_id: str, status: str) -> Outcome:
+    from pipelines.warehouse import connect_read_only
+
+    with connect_read_only(warehouse) as con:
+        row = con.execute(
+            "SELECT entity_name, kbo_number, report_type, fiscal_year, page_count FROM raw.documents"
+            " WHERE document_id = ?",
+            [doc_id],
+        ).fetchone()
+    entity, kbo, rtype, year, pages = row or ("", "", "", "", "")
+    return Outcome(path, doc_id, status, "", entity or "", kbo or "", rtype or "", str(year or ""), str(pages or ""))
+
+
+def _failure(warehouse: Path, path: Path, doc_id: str, result) -> Outcome:
+    from pipelines.warehouse import connect_read_only
+
+    if warehouse.exists():
+        with connect_read_only(warehouse) as con:
+            row = con.execute(
+                "SELECT error FROM raw.documents WHERE document_id = ? AND status = 'rejected'", [doc_id]
+            ).fetchone()
+        if row:
+            return Outcome(path, doc_id, "rejected", row[0])
+    message = "processing failed"
+    for event in result.all_events:
+        if event.is_step_failure:
+            error = event.step_failure_data.error
+            message = (error.message or "").strip().splitlines()[0] if error else message
+            break
+    return Outcome(path, doc_id, "failed", f"{path.name}: {message}")
+
+
+def _print_summary(outcomes: list[Outcome]) -> int:
+    for o in outcomes:
+        print(o.line())
+    bad = [o for o in outcomes if o.status in ("rejected", "failed")]
+    print(f"{len(outcomes)} document(s): {len(outcomes) - len(bad)} accepted, {len(bad)} rejected or failed")
+    return EXIT_REJECTED if bad else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="bbc", description="BBC reports into the DuckDB warehouse.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p_ingest = sub.add_parser("ingest", help="ingest the given files")
+    p_ingest.add_argument("files", nargs="+", type=Path)
+    p_ingest.add_argument("--warehouse", type=Path, default=None)
+    p_run = sub.add_parser("run", help="ingest what is pending in the inbox (data/inbox/)")
+    p_run.add_argument("--warehouse", type=Path, default=None)
+    args = parser.parse_args(argv)
+
+    import warnings
+
+    warnings.filterwarnings("ignore")  # Dagster's beta/preview notices are not for the CLI user
+    from pipelines.settings import Settings
+
+    settings = Settings.from_env(args.warehouse)
+    if args.command == "ingest":
+        missing = [f for f in args.files if not f.is_file()]
+        if missing:
+            for f in missing:
+                print(f"bbc: {f}: no such file", file=sys.stderr)
+            return EXIT_USAGE
+        outcomes = process_files([f.resolve() for f in args.files], settings.warehouse)
+    else:
+        inbox = settings.inbox
+        files = sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")) if inbox.is_dir() else []
+        if not files:
+            print(f"nothing pending in {inbox}")
+            return EXIT_OK
+        outcomes = process_files(files, settings.warehouse, skip_loaded=True)
+    return _print_summary(outcomes)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,51 @@
+from decimal import Decimal
+
+import pytest
+
+from pipelines.extract.numbers import is_amount_line, parse_amount, split_trailing_amounts
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("1.234.567", "1234567.00"),
+        ("-38.729", "-38729.00"),
+        ("1.234,56", "1234.56"),
+        ("0,00", "0.00"),
+        ("0", "0.00"),
+        ("€ 1.234,56", "1234.56"),
+        ("-€ 801.540,67", "-801540.67"),
+        ("- € 38.729", "-38729.00"),
+        ("€ 0,00", "0.00"),
+        ("-€ 1,00", "-1.00"),
+    ],
+)
+def test_parse_amount_dutch_formats(token: str, expected: str) -> None:
+    assert parse_amount(token) == Decimal(expected)
+
+
+@pytest.mark.parametrize("token", ["01/01/2020", "2,07%", "0872.093.742", "12.34", "BD000007", "31.12.2024", ""])
+def test_parse_amount_rejects_non_amounts(token: str) -> None:
+    assert parse_amount(token) is None
+
+
+def test_split_trailing_amounts() -> None:
+    assert split_trailing_amounts("Uitgaven 5.655.960 6.009.810 -6.165.607") == (
+        "Uitgaven",
+        [Decimal("5655960.00"), Decimal("6009810.00"), Decimal("-6165607.00")],
+    )
+    assert split_trailing_amounts("2022000015 Openingspost € 1,00 € 0,00 -€ 1,00") == (
+        "2022000015 Openingspost",
+        [Decimal("1.00"), Decimal("0.00"), Decimal("-1.00")],
+    )
+    assert split_trailing_amounts("Saldo - € 38.729") == ("Saldo", [Decimal("-38729.00")])
+    assert split_trailing_amounts("09 € 1,00 € 2,00 € 3,00", max_count=3) == (
+        "09",
+        [Decimal("1.00"), Decimal("2.00"), Decimal("3.00")],
+    )
+    assert split_trailing_amounts("Van 01/01/2020 tot 31/12/2027") == ("Van 01/01/2020 tot 31/12/2027", [])
+
+
+def test_is_amount_line() -> None:
+    assert is_amount_line("121.527 124.648 127.888")
+    assert not is_amount_line("B. Financiële schulden op lange termijn die")
