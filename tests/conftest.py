@@ -40,3 +40,17 @@ def sample_sections(sample_lines: list[CLine]) -> dict[str, list[Section]]:
 def lines_from_text(text: str) -> list[CLine]:
     """Helper for tests that build small variants."""
     return content_lines(text_to_lines(text))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def dbt_manifest() -> Path:
+    """dagster-dbt needs dbt_project/target/manifest.json before the definitions import
+    (``make test`` builds it; this covers a bare ``pytest``)."""
+    import subprocess
+    import sys
+
+    manifest = REPO / "dbt_project" / "target" / "manifest.json"
+    if not manifest.exists():
+        dbt = Path(sys.executable).with_name("dbt")
+        subprocess.run([str(dbt), "parse", "--quiet", "--profiles-dir", "."], cwd=REPO / "dbt_project", check=True)
+    return manifest
