@@ -38,7 +38,7 @@ SECTION_TITLES: dict[str, re.Pattern[str]] = {
 _BOUNDARIES = re.compile(
     r"(\d+\.\d+\. (?=[^a-z]*[A-Z])[^a-z]+"  # chapter headings in capitals: "2.4. DE BALANS", "3.6. FINANCIËLE RISICO'S"
     r"|SCHEMA [JTM]\d.*"  # schema cover pages
-    r"|(De )?waarderingsregels.*"
+    r"|([Dd]e )?[Ww]aarderingsregels.*"
     r"|Afschrijvingstermijnen:?"
     r")"
 )

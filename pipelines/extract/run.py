@@ -1,0 +1,187 @@
+"""Run every parser over a document's lines and measure what they covered.
+
+This is the one place that knows which parser fills which raw table. The result maps raw table
+names (see :mod:`pipelines.warehouse`) to row lists, plus a coverage record per table kind.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from pipelines.extract import offbalance, policy, schedules_j, schedules_t, transfers
+from pipelines.extract.lines import CLine
+from pipelines.extract.numbers import split_trailing_amounts
+from pipelines.extract.sections import Section, find_sections
+
+log = logging.getLogger(__name__)
+
+# table kinds a jaarrekening must contain; their absence is reported in the coverage
+EXPECTED_IN_JAARREKENING = ("policy", "J1", "J2", "J3", "J4", "J5", "T1", "T2", "T4")
+
+
+@dataclass(frozen=True)
+class Coverage:
+    table_kind: str
+    raw_table: str
+    expected: bool
+    found: bool
+    row_count: int
+    section_lines: int
+    unattributed_lines: int
+    note: str | None
+
+
+@dataclass
+class Extraction:
+    tables: dict[str, list] = field(default_factory=dict)
+    coverage: list[Coverage] = field(default_factory=list)
+    metadata: dict[str, str] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)
+    errors: dict[str, str] = field(default_factory=dict)  # table kind -> parser error (table left empty)
+
+    def row_counts(self) -> dict[str, int]:
+        return {name: len(rows) for name, rows in self.tables.items()}
+
+
+def _amount_rows(parse: Callable[..., list], table: str, with_year: bool = True):
+    def run(sections: Sequence[Section], fiscal_year: int | None) -> dict[str, list]:
+        rows = parse(sections, fiscal_year) if with_year else parse(sections)
+        return {table: rows}
+
+    return run
+
+
+def _off_balance(sections: Sequence[Section], fiscal_year: int | None) -> dict[str, list]:
+    rows, labels = offbalance.parse_off_balance(sections)
+    return {"off_balance": rows, "off_balance_labels": labels}
+
+
+def _transfers(sections: Sequence[Section], fiscal_year: int | None) -> dict[str, list]:
+    rows, totals = transfers.parse_credit_transfers(sections)
+    return {"credit_transfers": rows, "credit_transfer_totals": totals}
+
+
+# table kind -> (section kinds it reads, parser returning {raw table: rows})
+PARSERS: dict[str, tuple[tuple[str, ...], Callable[[Sequence[Section], int | None], dict[str, list]]]] = {
+    "J1": (("J1",), _amount_rows(schedules_j.parse_j1, "j1_doelstellingenrekening")),
+    "J2": (("J2",), _amount_rows(schedules_j.parse_j2, "j2_financieel_evenwicht")),
+    "J3": (("J3",), _amount_rows(schedules_j.parse_j3, "j3_realisatie_kredieten")),
+    "J4": (("J4",), _amount_rows(schedules_j.parse_j4, "j4_balans")),
+    "J5": (("J5",), _amount_rows(schedules_j.parse_j5, "j5_opbrengsten_kosten")),
+    "T1": (("T1",), _amount_rows(schedules_t.parse_t1, "t1_functionele_aard")),
+    "T2": (("T2",), _amount_rows(schedules_t.parse_t2, "t2_economische_aard")),
+    "T4": (("T4",), _amount_rows(schedules_t.parse_t4, "t4_financiele_schulden")),
+    "participations": (
+        ("participations",),
+        _amount_rows(schedules_t.parse_participations, "participations", with_year=False),
+    ),
+    "off_balance": (("off_balance",), _off_balance),
+    "credit_transfers": (("credit_transfers_investments", "credit_transfers_financing"), _transfers),
+}
+
+
+def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_type: str | None) -> Extraction:
+    """Parse every table kind found in ``lines``."""
+    result = Extraction()
+    t0 = time.perf_counter()
+    by_kind: dict[str, list[Section]] = {}
+    for section in find_sections(lines):
+        by_kind.setdefault(section.kind, []).append(section)
+    result.seconds["sections"] = time.perf_counter() - t0
+    expected = set(EXPECTED_IN_JAARREKENING) if report_type == "jaarrekening" else set()
+
+    # policy evaluation
+    t0 = time.perf_counter()
+    pol_sections = by_kind.get("policy", [])
+    try:
+        pol = policy.parse_policy(pol_sections, fiscal_year)
+    except Exception as exc:  # noqa: BLE001 - one unparseable table must not lose the others
+        log.warning("policy evaluation not parsed: %s", exc)
+        result.errors["policy"] = f"{type(exc).__name__}: {exc}"
+        pol = policy.PolicyResult()
+    result.tables["policy_items"] = pol.items
+    result.tables["policy_budgets"] = pol.budgets
+    result.metadata.update(pol.metadata)
+    if pol.unknown_status_phrases:
+        result.metadata["unknown_status_phrases"] = " | ".join(sorted(set(pol.unknown_status_phrases)))
+    result.seconds["policy"] = time.perf_counter() - t0
+    result.coverage.append(
+        _coverage("policy", "policy_items", "policy" in expected, pol_sections, pol.items, check_numbers=False,
+                  error=result.errors.get("policy"))
+    )
+
+    for kind, (section_kinds, parse) in PARSERS.items():
+        t0 = time.perf_counter()
+        sections = [s for sk in section_kinds for s in by_kind.get(sk, [])]
+        try:
+            produced = parse(sections, fiscal_year) if sections else {}
+        except Exception as exc:  # noqa: BLE001 - one unparseable table must not lose the others
+            log.warning("%s not parsed: %s", kind, exc)
+            result.errors[kind] = f"{type(exc).__name__}: {exc}"
+            produced = {}
+        for table, rows in produced.items():
+            result.tables[table] = rows
+        first_table = next(iter(produced), None)
+        rows_for_cov = [r for rows in produced.values() for r in rows]
+        result.seconds[kind] = time.perf_counter() - t0
+        result.coverage.append(
+            _coverage(kind, first_table or "", kind in expected, sections, rows_for_cov, check_numbers=True,
+                      error=result.errors.get(kind))
+        )
+    for kind in ("T3", "T5"):
+        if kind in by_kind:
+            body = sum(len(s.lines) - 1 for s in by_kind[kind])
+            note = "heading present, no content" if body == 0 else "present but not parsed"
+            result.coverage.append(Coverage(kind, "", False, True, 0, body, 0, note))
+        else:
+            result.coverage.append(Coverage(kind, "", False, False, 0, 0, 0, "absent"))
+    return result
+
+
+def _coverage(
+    kind: str,
+    table: str,
+    expected: bool,
+    sections: Sequence[Section],
+    rows: Sequence,
+    *,
+    check_numbers: bool,
+    error: str | None = None,
+) -> Coverage:
+    section_lines = [cl for s in sections for cl in s.lines]
+    unattributed = 0
+    if check_numbers and rows:
+        used = {(getattr(r, "page_no", None), getattr(r, "line_no", None)) for r in rows}
+        for cl in section_lines:
+            if (cl.page_no, cl.line_no) in used:
+                continue
+            _, amounts = split_trailing_amounts(cl.text)
+            if amounts and not _is_header_or_id(cl.text):
+                unattributed += 1
+    found = bool(sections)
+    note = None
+    if error:
+        note = f"parser error: {error}"
+    elif expected and not found:
+        note = "expected in a jaarrekening but not found"
+    elif found and not rows:
+        note = "section found but no rows parsed"
+    return Coverage(kind, table, expected, found, len(rows), len(section_lines), unattributed, note)
+
+
+_NOT_AMOUNTS = re.compile(
+    r"((\b(19|20)\d\d\b\s*){2,}$"  # year lists in column headers
+    r"|\b(Alg|Budg|EK|IK)\.?\s*\d+$"  # dossier / journal numbers
+    r"|\d+ / \d+$"  # page counters "3 / 3"
+    r"|^[A-Z ]+ \d{4} : .* \d{4}$"  # running footers "JAARREKENING ORIGINEEL 2024 : Balans 2024"
+    r"|^\d{1,4}$)"  # bare page numbers and years
+)
+
+
+def _is_header_or_id(text: str) -> bool:
+    """Lines whose trailing numbers are years, page numbers or dossier/journal ids, not amounts."""
+    return bool(_NOT_AMOUNTS.search(text))
