@@ -16,6 +16,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from pipelines.settings import Settings
+
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
 QUIET_RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
 
@@ -64,7 +66,9 @@ def _instance():
     return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
 
 
-def process_files(paths: list[Path], warehouse: Path, *, skip_loaded: bool = False) -> list[Outcome]:
+def process_files(
+    paths: list[Path], settings: Settings, *, skip_loaded: bool = False, run_dbt: bool = True
+) -> list[Outcome]:
     """Take each file through the document assets (one partition each), then run dbt once."""
     import dagster as dg
 
@@ -75,10 +79,11 @@ def process_files(paths: list[Path], warehouse: Path, *, skip_loaded: bool = Fal
     from pipelines.defs.resources import StagingIOManager, WarehouseResource
     from pipelines.ingest.intake import document_id_for, file_sha256
     from pipelines.ingest.registry import register_source
-    from pipelines.settings import Settings
 
-    settings = Settings.from_env(warehouse)
-    resources = {"warehouse": WarehouseResource(path=str(settings.warehouse)), "staging_io_manager": StagingIOManager()}
+    resources = {
+        "warehouse": WarehouseResource(path=str(settings.warehouse), data_dir=str(settings.data_dir)),
+        "staging_io_manager": StagingIOManager(base_dir=str(settings.staging)),
+    }
     instance = _instance()
     loaded_before = _loaded_documents(settings.warehouse)
     progress = Progress(len(paths))
@@ -109,25 +114,26 @@ def process_files(paths: list[Path], warehouse: Path, *, skip_loaded: bool = Fal
             outcome = _failure(settings.warehouse, path, doc_id, result)
         outcome.seconds = time.perf_counter() - t0
         outcomes.append(outcome)
-    if any(o.status == "loaded" for o in outcomes) or not settings.warehouse.exists() or not _marts_exist(settings):
+    if run_dbt and (any(o.status == "loaded" for o in outcomes) or not _marts_exist(settings)):
         progress.stage(len(paths), "warehouse", "dbt build")
         _run_dbt(settings, instance)
     progress.done()
     return outcomes
 
 
-def _run_dbt(settings, instance) -> None:
+def _run_dbt(settings: Settings, instance) -> None:
     import dagster as dg
-    from dagster_dbt import DbtCliResource
-
+    
     from pipelines.defs.resources import WarehouseResource
-    from pipelines.defs.transform import bbc_dbt_models, dbt_project
+    from pipelines.defs.transform import bbc_dbt_models, dbt_resource
 
     result = dg.materialize(
         [bbc_dbt_models],
         instance=instance,
-        resources={"dbt": DbtCliResource(project_dir=dbt_project), "warehouse": WarehouseResource(
-            path=str(settings.warehouse))},
+        resources={
+            "dbt": dbt_resource(),
+            "warehouse": WarehouseResource(path=str(settings.warehouse), data_dir=str(settings.data_dir)),
+        },
         raise_on_error=False,
         run_config=QUIET_RUN_CONFIG,
     )
@@ -147,9 +153,11 @@ def _loaded_documents(warehouse: Path) -> set[str]:
             return set()
 
 
-def _marts_exist(settings) -> bool:
+def _marts_exist(settings: Settings) -> bool:
     from pipelines.warehouse import connect_read_only
 
+    if not settings.warehouse.exists():
+        return False
     with connect_read_only(settings.warehouse) as con:
         return bool(con.execute(
             "SELECT count(*) FROM information_schema.tables WHERE table_schema='marts'").fetchone()[0])
@@ -208,8 +216,6 @@ def main(argv: list[str] | None = None) -> int:
     import warnings
 
     warnings.filterwarnings("ignore")  # Dagster's beta/preview notices are not for the CLI user
-    from pipelines.settings import Settings
-
     settings = Settings.from_env(args.warehouse)
     if args.command == "ingest":
         missing = [f for f in args.files if not f.is_file()]
@@ -217,14 +223,14 @@ def main(argv: list[str] | None = None) -> int:
             for f in missing:
                 print(f"bbc: {f}: no such file", file=sys.stderr)
             return EXIT_USAGE
-        outcomes = process_files([f.resolve() for f in args.files], settings.warehouse)
+        outcomes = process_files([f.resolve() for f in args.files], settings)
     else:
         inbox = settings.inbox
         files = sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")) if inbox.is_dir() else []
         if not files:
             print(f"nothing pending in {inbox}")
             return EXIT_OK
-        outcomes = process_files(files, settings.warehouse, skip_loaded=True)
+        outcomes = process_files(files, settings, skip_loaded=True)
     return _print_summary(outcomes)
 
 

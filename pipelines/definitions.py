@@ -1,14 +1,13 @@
 """The single Dagster entry point: ``dagster dev -m pipelines.definitions``."""
 
 import dagster as dg
-from dagster_dbt import DbtCliResource
 
 from pipelines.defs.automation import document_job, inbox_sensor, nightly_schedule, transform_after_load, transform_job
 from pipelines.defs.extract import document_tables
 from pipelines.defs.ingest import document_intake
 from pipelines.defs.load import raw_tables
 from pipelines.defs.resources import StagingIOManager, WarehouseResource
-from pipelines.defs.transform import bbc_dbt_models, dbt_project
+from pipelines.defs.transform import bbc_dbt_models, dbt_resource
 
 defs = dg.Definitions(
     assets=[document_intake, document_tables, raw_tables, bbc_dbt_models],
@@ -18,6 +17,6 @@ defs = dg.Definitions(
     resources={
         "warehouse": WarehouseResource(),
         "staging_io_manager": StagingIOManager(),
-        "dbt": DbtCliResource(project_dir=dbt_project),
+        "dbt": dbt_resource(),
     },
 )

@@ -36,8 +36,11 @@ class Settings:
         return self.data_dir / "staging"
 
     @classmethod
-    def from_env(cls, warehouse: str | os.PathLike[str] | None = None) -> Settings:
-        data_dir = Path(os.environ.get("BBC_DATA_DIR", REPO_ROOT / "data"))
+    def from_env(
+        cls, warehouse: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[str] | None = None
+    ) -> Settings:
+        """Explicit arguments win over the environment, which wins over the defaults under ``data/``."""
+        data_dir = Path(data_dir or os.environ.get("BBC_DATA_DIR", REPO_ROOT / "data"))
         wh = Path(warehouse or os.environ.get("BBC_WAREHOUSE", data_dir / "warehouse.duckdb"))
         max_bytes = int(os.environ.get("BBC_MAX_FILE_BYTES", DEFAULT_MAX_FILE_BYTES))
         return cls(warehouse=wh.resolve(), data_dir=data_dir.resolve(), max_file_bytes=max_bytes)

@@ -1,13 +1,10 @@
 """Extraction: every table of the document parsed from its lines (pure Python, no warehouse access)."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from pipelines.defs.partitions import documents_partitions
 from pipelines.extract.run import Extraction, extract_document
 from pipelines.ingest.intake import IntakeResult
-
 
 @dg.asset(
     partitions_def=documents_partitions,

@@ -1,7 +1,5 @@
 """Intake: one report file becomes a document with its pages and lines (or is rejected)."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from pipelines.defs.partitions import documents_partitions
@@ -9,7 +7,6 @@ from pipelines.defs.resources import WarehouseResource
 from pipelines.ingest.intake import IntakeResult, RejectedDocument, file_sha256, read_document
 from pipelines.ingest.registry import quarantine, source_path
 from pipelines.load import record_rejection
-
 
 @dg.asset(
     partitions_def=documents_partitions,

@@ -1,7 +1,5 @@
 """The raw layer: all of a document's rows written to DuckDB schema ``raw`` in one transaction."""
 
-from __future__ import annotations
-
 import dagster as dg
 
 from pipelines.defs.partitions import documents_partitions
@@ -17,10 +15,10 @@ RAW_ASSET_SPECS = [
         group_name="raw",
         kinds={"duckdb"},
         description=f"DuckDB table raw.{table}, one row set per document.",
+        deps=["document_intake", "document_tables"],
     )
     for table in ALL_RAW_TABLES
 ]
-
 
 @dg.multi_asset(
     specs=RAW_ASSET_SPECS,

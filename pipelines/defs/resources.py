@@ -1,7 +1,5 @@
 """Resources: the warehouse location and the per-document staging store between assets."""
 
-from __future__ import annotations
-
 import os
 import pickle
 from pathlib import Path
@@ -10,19 +8,19 @@ import dagster as dg
 
 from pipelines.settings import Settings
 
-
 class WarehouseResource(dg.ConfigurableResource):
-    """The DuckDB warehouse. ``path`` empty means: ``BBC_WAREHOUSE`` or ``data/warehouse.duckdb``."""
+    """The DuckDB warehouse and the data folders. Empty means: ``BBC_WAREHOUSE`` /
+    ``BBC_DATA_DIR`` from the environment at run time, else ``data/warehouse.duckdb`` / ``data/``."""
 
     path: str = ""
+    data_dir: str = ""
 
     def settings(self) -> Settings:
-        return Settings.from_env(self.path or None)
+        return Settings.from_env(self.path or None, self.data_dir or None)
 
     @property
     def warehouse(self) -> Path:
         return self.settings().warehouse
-
 
 class StagingIOManager(dg.ConfigurableIOManager):
     """Pickles each asset partition's output under ``data/staging/<asset>/<partition>.pkl``.

@@ -1,8 +1,8 @@
 """dbt: staging views over ``raw`` and the marts, as Dagster assets downstream of the raw tables."""
 
-from __future__ import annotations
-
 import os
+import shutil
+import sys
 from collections.abc import Mapping
 from typing import Any
 
@@ -16,6 +16,12 @@ from pipelines.warehouse import warehouse_lock
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 dbt_project.prepare_if_dev()
 
+def dbt_resource() -> DbtCliResource:
+    """The dbt CLI of this environment (the venv's ``dbt`` beside the interpreter, else PATH)."""
+    beside = os.path.join(os.path.dirname(sys.executable), "dbt")
+    return DbtCliResource(project_dir=dbt_project, dbt_executable=beside if os.path.exists(beside) else (
+        shutil.which("dbt") or "dbt"))
+
 
 class BbcDbtTranslator(DagsterDbtTranslator):
     """dbt sources map to the raw asset keys (``raw/<table>``); models are grouped by layer."""
@@ -27,7 +33,6 @@ class BbcDbtTranslator(DagsterDbtTranslator):
             return "reference"
         fqn = dbt_resource_props.get("fqn", [])
         return fqn[1] if len(fqn) > 2 else "dbt"
-
 
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=BbcDbtTranslator())
 def bbc_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):

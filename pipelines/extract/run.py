@@ -155,7 +155,7 @@ def _coverage(
     section_lines = [cl for s in sections for cl in s.lines]
     unattributed = 0
     if check_numbers and rows:
-        used = {(getattr(r, "page_no", None), getattr(r, "line_no", None)) for r in rows}
+        used = _attributed_positions(section_lines, rows)
         for cl in section_lines:
             if (cl.page_no, cl.line_no) in used:
                 continue
@@ -173,11 +173,21 @@ def _coverage(
     return Coverage(kind, table, expected, found, len(rows), len(section_lines), unattributed, note)
 
 
+def _attributed_positions(section_lines: Sequence[CLine], rows: Sequence) -> set[tuple[int, int]]:
+    """(page, line) of every line a row was read from; a multi-line row covers its whole span."""
+    used = {(r.page_no, r.line_no) for r in rows}
+    spans = [((r.page_no, r.line_no), (r.page_no_end, r.line_no_end)) for r in rows if hasattr(r, "line_no_end")]
+    for start, end in spans:
+        used.update((cl.page_no, cl.line_no) for cl in section_lines if start <= (cl.page_no, cl.line_no) <= end)
+    return used
+
+
 _NOT_AMOUNTS = re.compile(
     r"((\b(19|20)\d\d\b\s*){2,}$"  # year lists in column headers
     r"|\b(Alg|Budg|EK|IK)\.?\s*\d+$"  # dossier / journal numbers
     r"|\d+ / \d+$"  # page counters "3 / 3"
     r"|^[A-Z ]+ \d{4} : .* \d{4}$"  # running footers "JAARREKENING ORIGINEEL 2024 : Balans 2024"
+    r"|\b(naar|tot|t/m|[Jj]aarrekening|[Mm]eerjarenplan|[Bb]eleidsevaluatie)\s+(19|20)\d\d$"  # titles, headers
     r"|^\d{1,4}$)"  # bare page numbers and years
 )
 
