@@ -1,0 +1,13 @@
+with source as (
+    select * from {{ source('raw', 'document_metadata') }}
+),
+
+final as (
+    select
+        document_id,
+        key,
+        value
+    from source
+)
+
+select * from final

@@ -1,0 +1,22 @@
+with source as (
+    select * from {{ source('raw', 'j1_doelstellingenrekening') }}
+),
+
+final as (
+    select
+        document_id,
+        policy_code,
+        budget_kind,
+        direction,
+        phase,
+        year,
+        label,
+        line_path,
+        parent_path,
+        amount,
+        page_no,
+        line_no
+    from source
+)
+
+select * from final

@@ -1,0 +1,20 @@
+with source as (
+    select * from {{ source('raw', 'j2_financieel_evenwicht') }}
+),
+
+final as (
+    select
+        document_id,
+        section,
+        line_path,
+        parent_path,
+        label,
+        phase,
+        year,
+        amount,
+        page_no,
+        line_no
+    from source
+)
+
+select * from final

@@ -1,0 +1,22 @@
+with source as (
+    select * from {{ source('raw', 'j3_realisatie_kredieten') }}
+),
+
+final as (
+    select
+        document_id,
+        section,
+        line_path,
+        parent_path,
+        label,
+        budget_kind,
+        direction,
+        phase,
+        year,
+        amount,
+        page_no,
+        line_no
+    from source
+)
+
+select * from final

@@ -1,0 +1,18 @@
+with source as (
+    select * from {{ source('raw', 'lines') }}
+),
+
+final as (
+    select
+        document_id,
+        page_no,
+        line_no,
+        text,
+        x0,
+        top,
+        x1,
+        bottom
+    from source
+)
+
+select * from final

@@ -1,0 +1,19 @@
+with source as (
+    select * from {{ source('raw', 't4_financiele_schulden') }}
+),
+
+final as (
+    select
+        document_id,
+        line_path,
+        parent_path,
+        label,
+        year,
+        phase,
+        amount,
+        page_no,
+        line_no
+    from source
+)
+
+select * from final
