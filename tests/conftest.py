@@ -54,3 +54,32 @@ def dbt_manifest() -> Path:
         dbt = Path(sys.executable).with_name("dbt")
         subprocess.run([str(dbt), "parse", "--quiet", "--profiles-dir", "."], cwd=REPO / "dbt_project", check=True)
     return manifest
+
+
+@pytest.fixture(scope="session")
+def sample_warehouse(tmp_path_factory, dbt_manifest):
+    """The whole pipeline (intake, extraction, raw load, dbt build) run once on the sample text into a
+    temporary warehouse; returns its Settings. Tests open it read-only."""
+    import shutil
+
+    from pipelines.cli import process_files
+    from pipelines.settings import Settings
+
+    root = tmp_path_factory.mktemp("sample_warehouse")
+    source = root / "data" / "inbox" / SAMPLE_TXT.name
+    source.parent.mkdir(parents=True)
+    shutil.copy(SAMPLE_TXT, source)
+    settings = Settings(warehouse=root / "warehouse.duckdb", data_dir=root / "data")
+    outcomes = process_files([source], settings)
+    assert [o.status for o in outcomes] == ["loaded"], [o.line() for o in outcomes]
+    return settings
+
+
+@pytest.fixture()
+def sample_db(sample_warehouse):
+    """A read-only DuckDB connection to the sample warehouse."""
+    import duckdb
+
+    con = duckdb.connect(str(sample_warehouse.warehouse), read_only=True)
+    yield con
+    con.close()

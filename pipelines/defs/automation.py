@@ -13,7 +13,6 @@ from pipelines.settings import Settings
 document_job = dg.define_asset_job(
     name="document_job",
     selection=dg.AssetSelection.groups("ingest", "extract", "raw"),
-    partitions_def=documents_partitions,
     description="Intake, extraction and raw load of one document (one partition).",
 )
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
-from pdfminer.pdfdevice import PDFTextDevice
+from pdfminer.pdfdevice import PDFTextDevice, PDFTextSeq
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -50,7 +50,7 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, stream_value
 from pdfminer.psparser import KWD, LIT
-from pdfminer.utils import Matrix, apply_matrix_pt
+from pdfminer.utils import Matrix, Point, apply_matrix_pt
 
 from pipelines.extract.lines import Line
 
@@ -381,17 +381,19 @@ class _TextInterpreter(PDFPageInterpreter):
                 method(self, *operands[len(operands) - arity :])
 
 
-# --- characters to lines ---------------------------------------------------------------------------------
+# --- text runs to lines ---------------------------------------------------------------------------------
 
-# A character as recorded: direction (0 upright, 1 rotated 90° counter-clockwise, 2 upside down,
-# 3 rotated 90° clockwise), position across lines (larger = earlier line) and along the line, advance
-# length, glyph height, extent across (low, high), text.
-_Char = tuple[int, float, float, float, float, float, float, str]
+# A run: consecutive glyphs of one text-showing operator, drawn without a jump. Fields: direction
+# (0 upright, 1 rotated 90° counter-clockwise, 2 upside down, 3 rotated 90° clockwise), position across
+# lines (larger = earlier line) and along the line, length along the line, glyph height, extent across
+# (low, high), text.
+_Run = tuple[int, float, float, float, float, float, float, str]
+_Glyph = tuple[str, float, bool]  # text, width per unit of font size, is blank
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 LINE_TOLERANCE = 0.3  # × glyph height: baselines closer than this are one line
-WORD_GAP = 0.2  # × glyph height: a wider gap between characters separates words
-DUPLICATE_OFFSET = 0.1  # × glyph height: the same character drawn again this close is a duplicate
+WORD_GAP = 0.2  # × font size: a wider gap between glyphs separates words
+DUPLICATE_OFFSET = 0.1  # × glyph height: the same run drawn again this close is a duplicate (fake bold)
 
 
 def _frame(direction: int, x: float, y: float) -> tuple[float, float]:
@@ -406,7 +408,7 @@ def _frame(direction: int, x: float, y: float) -> tuple[float, float]:
 
 
 def _device_box(direction: int, along: tuple[float, float], across: tuple[float, float]) -> tuple[float, ...]:
-    """Device (x0, y0, x1, y1) of a frame rectangle."""
+    """Device (x0, y0, x1, y1) of a rectangle given in the frame of ``direction``."""
     (al0, al1), (ac0, ac1) = along, across
     if direction == 0:
         return al0, ac0, al1, ac1
@@ -418,111 +420,171 @@ def _device_box(direction: int, along: tuple[float, float], across: tuple[float,
 
 
 class _CharCollector(PDFTextDevice):
-    """Records each character's placement; :meth:`lines` turns a page's characters into lines."""
+    """Records the text runs of a page; :meth:`lines` turns them into lines."""
 
     def __init__(self, manager: PDFResourceManager) -> None:
         super().__init__(manager)
-        self._chars: list[_Char] = []
+        self._runs: list[_Run] = []
         self._height = 0.0
+        self._glyphs: dict[PDFFont, dict[int, _Glyph]] = {}
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
+        super().begin_page(page, ctm)
         x0, y0, x1, y1 = page.mediabox
         _, bottom = apply_matrix_pt(ctm, (x0, y0))
         _, top = apply_matrix_pt(ctm, (x1, y1))
         self._height = abs(top - bottom)
-        self._chars = []
+        self._runs = []
 
-    def render_char(
+    def render_string_horizontal(
         self,
+        seq: PDFTextSeq,
         matrix: Matrix,
+        pos: Point,
         font: PDFFont,
         fontsize: float,
         scaling: float,
+        charspace: float,
+        wordspace: float,
         rise: float,
-        cid: int,
+        dxscale: float,
         ncs: object,
         graphicstate: object,
-    ) -> float:
-        try:
-            text = font.to_unichr(cid)
-        except PDFUnicodeNotDefined:
-            text = f"(cid:{cid})"
-        advance = font.char_width(cid) * fontsize * scaling
+    ) -> Point:
+        """Advance like pdfminer's implementation, recording runs instead of single characters."""
+        x, y = pos
+        glyphs = self._glyphs.setdefault(font, {})
+        scale = fontsize * scaling
+        jump = WORD_GAP * fontsize
+        texts: list[str] = []
+        start = end = x
+        ink = False  # the run has a non-space glyph; start/end span those glyphs only
+        spaced = False
+        for obj in seq:
+            if isinstance(obj, bytes):
+                for cid in font.decode(obj):
+                    if spaced:
+                        x += charspace
+                    text, width, blank = glyphs.get(cid) or _glyph(font, cid, glyphs)
+                    if not (ink or blank) or not texts:
+                        start = x
+                    texts.append(text)
+                    x += width * scale
+                    if not (ink and blank):
+                        end = x
+                    ink = ink or not blank
+                    if cid == 32 and wordspace:
+                        x += wordspace
+                    spaced = True
+            elif isinstance(obj, int | float):
+                move = -obj * dxscale
+                if texts and abs(move) > jump:
+                    self._add_run(matrix, start, end, y, "".join(texts), font, fontsize, rise)
+                    texts, ink = [], False
+                x += move
+                spaced = True
+        if texts:
+            self._add_run(matrix, start, end, y, "".join(texts), font, fontsize, rise)
+        return x, y
+
+    def _add_run(
+        self,
+        matrix: Matrix,
+        start: float,
+        end: float,
+        y: float,
+        text: str,
+        font: PDFFont,
+        size: float,
+        rise: float,
+    ) -> None:
         a, b, c, d, e, f = matrix
         if abs(a) >= abs(b):
-            direction, length, scale = (0, a, d) if a > 0 else (2, -a, -d)
+            direction, stretch, lift = (0, a, d) if a > 0 else (2, -a, -d)
         else:
-            direction, length, scale = (1, b, -c) if b > 0 else (3, -b, c)
-        across, along = _frame(direction, e, f)
-        low = (font.get_descent() * fontsize + rise) * scale
-        height = abs(fontsize * scale)
-        self._chars.append(
-            (direction, across, along, advance * length, height, across + low, across + low + height, text)
+            direction, stretch, lift = (1, b, -c) if b > 0 else (3, -b, c)
+        across, along = _frame(direction, a * start + c * y + e, b * start + d * y + f)
+        low = (font.get_descent() * size + rise) * lift
+        height = abs(size * lift)
+        self._runs.append(
+            (
+                direction,
+                across,
+                along,
+                (end - start) * stretch,
+                height,
+                across + low,
+                across + low + height,
+                text,
+            )
         )
-        return advance
 
     def lines(self) -> list[RawLine]:
         """The page's lines in reading order (see the module docstring)."""
-        chars = sorted(self._chars, key=lambda ch: (ch[0], -ch[1]))
-        groups: list[list[_Char]] = []
-        for ch in chars:
+        runs = sorted(self._runs, key=lambda run: (run[0], -run[1]))
+        groups: list[list[_Run]] = []
+        for run in runs:
             if groups:
                 first = groups[-1][0]
-                if ch[0] == first[0] and first[1] - ch[1] <= LINE_TOLERANCE * max(first[4], ch[4]):
-                    groups[-1].append(ch)
+                if run[0] == first[0] and first[1] - run[1] <= LINE_TOLERANCE * max(first[4], run[4]):
+                    groups[-1].append(run)
                     continue
-            groups.append([ch])
-        dominant = _dominant_direction(chars)
+            groups.append([run])
+        dominant = _dominant_direction(runs)
+        built: list[tuple[tuple[float, float], RawLine]] = []
         for group in groups:
-            group.sort(key=lambda ch: ch[2])
-        built = [(_reading_key(group, dominant), self._line(group)) for group in groups]
+            group.sort(key=lambda run: run[2])
+            built.append((_reading_key(group[0], dominant), self._line(group)))
         built.sort(key=lambda item: item[0])
         return [line for _, line in built if line[0]]
 
-    def _line(self, group: list[_Char]) -> RawLine:
-        """A line from its characters, ordered along the line."""
+    def _line(self, group: list[_Run]) -> RawLine:
+        """A line from its runs, ordered along the line."""
         words: list[str] = []
         end = -math.inf
-        previous: _Char | None = None
-        space = False
-        for ch in group:
-            text = ch[7]
+        previous: _Run | None = None
+        spaced = False
+        for run in group:
+            text = run[7]
             if text.isspace():
-                space = True
+                spaced = True
                 continue
             if (
                 previous is not None
                 and text == previous[7]
-                and ch[2] - previous[2] < DUPLICATE_OFFSET * ch[4]
+                and run[2] - previous[2] < DUPLICATE_OFFSET * run[4]
             ):
-                continue  # the same glyph drawn twice (fake bold)
-            if words and (space or ch[2] - end > WORD_GAP * ch[4]):
+                continue
+            if words and (spaced or run[2] - end > WORD_GAP * run[4]):
                 words.append(" ")
             words.append(text)
-            end, previous, space = ch[2] + ch[3], ch, False
+            end, previous, spaced = run[2] + run[3], run, False
         text = " ".join("".join(words).translate(_LIGATURES).split())
-        direction = group[0][0]
-        along = (group[0][2], max(ch[2] + ch[3] for ch in group))
-        across = (min(ch[5] for ch in group), max(ch[6] for ch in group))
-        x0, y0, x1, y1 = _device_box(direction, along, across)
+        along = (group[0][2], max(run[2] + run[3] for run in group))
+        across = (min(run[5] for run in group), max(run[6] for run in group))
+        x0, y0, x1, y1 = _device_box(group[0][0], along, across)
         return (text, round(x0, 2), round(self._height - y1, 2), round(x1, 2), round(self._height - y0, 2))
 
 
-def _dominant_direction(chars: list[_Char]) -> int:
+def _glyph(font: PDFFont, cid: int, glyphs: dict[int, _Glyph]) -> _Glyph:
+    """Text, width (text space, per unit of font size) and blankness of a glyph, cached per font."""
+    try:
+        text = font.to_unichr(cid)
+    except PDFUnicodeNotDefined:
+        text = f"(cid:{cid})"
+    glyphs[cid] = glyph = (text, font.char_width(cid), text.isspace())
+    return glyph
+
+
+def _dominant_direction(runs: list[_Run]) -> int:
     counts = [0, 0, 0, 0]
-    for ch in chars:
-        counts[ch[0]] += 1
+    for run in runs:
+        counts[run[0]] += len(run[7])
     return counts.index(max(counts))
 
 
-def _reading_key(group: list[_Char], dominant: int) -> tuple[float, float]:
-    """Sort key of a line in the page's dominant frame: its first character, top first, then left."""
-    first = group[0]
-    x, y = _device_point(first[0], first[1], first[2])
+def _reading_key(first: _Run, dominant: int) -> tuple[float, float]:
+    """Sort key of a line in the page's dominant frame, from its first run: top first, then left."""
+    x, y, _, _ = _device_box(first[0], (first[2], first[2]), (first[1], first[1]))
     across, along = _frame(dominant, x, y)
     return -across, along
-
-
-def _device_point(direction: int, across: float, along: float) -> tuple[float, float]:
-    x0, y0, _, _ = _device_box(direction, (along, along), (across, across))
-    return x0, y0
