@@ -6,6 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export BBC_WAREHOUSE ?= $(CURDIR)/data/warehouse.duckdb
 export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
+export PATH := $(CURDIR)/$(BIN):$(PATH)
 UI_PORT ?= 3000
 
 .PHONY: run test ui install dev-install dbt-parse lint bench docs clean

@@ -2,7 +2,7 @@
 
 import os
 import shutil
-import sys
+import sysconfig
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,8 +17,8 @@ dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_D
 dbt_project.prepare_if_dev()
 
 def dbt_resource() -> DbtCliResource:
-    """The dbt CLI of this environment (the venv's ``dbt`` beside the interpreter, else PATH)."""
-    beside = os.path.join(os.path.dirname(sys.executable), "dbt")
+    """The dbt CLI of this environment (the venv's ``dbt`` script, else the one on PATH)."""
+    beside = os.path.join(sysconfig.get_path("scripts"), "dbt")
     return DbtCliResource(project_dir=dbt_project, dbt_executable=beside if os.path.exists(beside) else (
         shutil.which("dbt") or "dbt"))
 
