@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export BBC_WAREHOUSE ?= $(CURDIR)/data/warehouse.duckdb
-export DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
+DAGSTER_HOME ?= $(CURDIR)/data/dagster_home
 export PATH := $(CURDIR)/$(BIN):$(PATH)
 UI_PORT ?= 3000
 
@@ -33,7 +33,7 @@ $(DAGSTER_HOME)/dagster.yaml:
 
 ## run: install, then take the bundled sample(s) into data/warehouse.duckdb and print a summary
 run: install dbt-parse $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/bbc ingest data/samples/*
+	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/bbc ingest data/samples/*
 
 ## test: install (with dev dependencies), then run the whole test suite
 test: install dbt-parse
@@ -41,7 +41,7 @@ test: install dbt-parse
 
 ## ui: the Dagster UI on 127.0.0.1 with a persistent DAGSTER_HOME under data/
 ui: install dbt-parse $(DAGSTER_HOME)/dagster.yaml
-	$(BIN)/dagster dev -m pipelines.definitions -h 127.0.0.1 -p $(UI_PORT)
+	DAGSTER_HOME=$(DAGSTER_HOME) $(BIN)/dagster dev -m pipelines.definitions -h 127.0.0.1 -p $(UI_PORT)
 
 lint: install
 	$(BIN)/ruff check pipelines tests

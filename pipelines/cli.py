@@ -63,7 +63,11 @@ class Progress:
 def _instance():
     import dagster as dg
 
-    return dg.DagsterInstance.get() if os.environ.get("DAGSTER_HOME") else dg.DagsterInstance.ephemeral()
+    home = os.environ.get("DAGSTER_HOME")
+    if not home:
+        return dg.DagsterInstance.ephemeral()
+    Path(home).mkdir(parents=True, exist_ok=True)  # runs of the CLI then show in the UI (make ui)
+    return dg.DagsterInstance.get()
 
 
 def process_files(

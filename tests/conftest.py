@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,10 @@ from pipelines.extract.sections import Section, find_sections
 from pipelines.ingest.text import decode_text, text_to_lines
 
 REPO = Path(__file__).resolve().parents[1]
+
+# tests run on ephemeral Dagster instances and temporary warehouses, never on the user's data/
+os.environ.pop("DAGSTER_HOME", None)
+os.environ.pop("BBC_WAREHOUSE", None)
 SAMPLE_TXT = REPO / "data" / "samples" / "jaarrekening-2024-agb-genk.txt"
 
 
