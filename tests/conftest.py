@@ -49,13 +49,15 @@ def lines_from_text(text: str) -> list[CLine]:
 
 @pytest.fixture(scope="session", autouse=True)
 def dbt_manifest() -> Path:
-    """dagster-dbt needs dbt_project/target/manifest.json before the definitions import
-    (``make test`` builds it; this covers a bare ``pytest``)."""
+    """dagster-dbt needs an up-to-date dbt_project/target/manifest.json before the definitions
+    import (``make test`` builds it; this covers a bare ``pytest``)."""
     import subprocess
     import sys
 
     manifest = REPO / "dbt_project" / "target" / "manifest.json"
-    if not manifest.exists():
+    sources = [p for d in ("models", "seeds", "macros", "tests") for p in (REPO / "dbt_project" / d).rglob("*")]
+    newest = max((p.stat().st_mtime for p in sources if p.is_file()), default=0)
+    if not manifest.exists() or manifest.stat().st_mtime < newest:
         dbt = Path(sys.executable).with_name("dbt")
         subprocess.run([str(dbt), "parse", "--quiet", "--profiles-dir", "."], cwd=REPO / "dbt_project", check=True)
     return manifest

@@ -34,10 +34,23 @@ class BbcDbtTranslator(DagsterDbtTranslator):
         fqn = dbt_resource_props.get("fqn", [])
         return fqn[1] if len(fqn) > 2 else "dbt"
 
+
 @dbt_assets(manifest=dbt_project.manifest_path, project=dbt_project, dagster_dbt_translator=BbcDbtTranslator())
 def bbc_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, warehouse: WarehouseResource):
-    """Seeds, staging views and marts built with ``dbt build`` against the warehouse."""
+    """Seeds, staging views and marts built with ``dbt build``.
+
+    dbt builds into a copy of the warehouse that replaces the original only when the build
+    succeeded: a run killed or failed during dbt leaves the previous marts whole, never half of them.
+    """
     path = warehouse.warehouse
-    os.environ["BBC_WAREHOUSE"] = str(path)  # read by dbt_project/profiles.yml in the dbt subprocess
+    building = path.with_name(path.name + ".building")
     with warehouse_lock(path):  # DuckDB has one writer per file: queue behind document loads
-        yield from dbt.cli(["build"], context=context).stream()
+        if path.exists():
+            shutil.copyfile(path, building)
+        os.environ["BBC_WAREHOUSE"] = str(building)  # read by dbt_project/profiles.yml in the dbt subprocess
+        try:
+            yield from dbt.cli(["build"], context=context).stream()
+            os.replace(building, path)
+        finally:
+            os.environ["BBC_WAREHOUSE"] = str(path)
+            building.unlink(missing_ok=True)
