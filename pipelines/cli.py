@@ -85,7 +85,9 @@ def process_files(
     from pipelines.ingest.registry import register_source
 
     resources = {
-        "warehouse": WarehouseResource(path=str(settings.warehouse), data_dir=str(settings.data_dir)),
+        "warehouse": WarehouseResource(
+            path=str(settings.warehouse), data_dir=str(settings.data_dir), max_file_bytes=settings.max_file_bytes
+        ),
         "staging_io_manager": StagingIOManager(base_dir=str(settings.staging)),
     }
     instance = _instance()

@@ -1,5 +1,6 @@
 """Resources: the warehouse location and the per-document staging store between assets."""
 
+import dataclasses
 import os
 import pickle
 from pathlib import Path
@@ -14,9 +15,13 @@ class WarehouseResource(dg.ConfigurableResource):
 
     path: str = ""
     data_dir: str = ""
+    max_file_bytes: int = 0  # 0: BBC_MAX_FILE_BYTES or the default
 
     def settings(self) -> Settings:
-        return Settings.from_env(self.path or None, self.data_dir or None)
+        settings = Settings.from_env(self.path or None, self.data_dir or None)
+        if self.max_file_bytes:
+            settings = dataclasses.replace(settings, max_file_bytes=self.max_file_bytes)
+        return settings
 
     @property
     def warehouse(self) -> Path:
