@@ -16,6 +16,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
+
 from pipelines.settings import Settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
@@ -120,7 +122,7 @@ def process_files(
             outcome = _failure(settings.warehouse, path, doc_id, result)
         outcome.seconds = time.perf_counter() - t0
         outcomes.append(outcome)
-    if run_dbt and (any(o.status == "loaded" for o in outcomes) or not _marts_exist(settings)):
+    if run_dbt and (any(o.status == "loaded" for o in outcomes) or _marts_stale(settings)):
         progress.stage(len(paths), "warehouse", "dbt build")
         _run_dbt(settings, instance)
     progress.done()
@@ -159,14 +161,20 @@ def _loaded_documents(warehouse: Path) -> set[str]:
             return set()
 
 
-def _marts_exist(settings: Settings) -> bool:
+def _marts_stale(settings: Settings) -> bool:
+    """True when the marts do not reflect the raw documents (never built, or a run was killed
+    between the raw load and the dbt build): the next run then rebuilds them."""
     from pipelines.warehouse import connect_read_only
 
     if not settings.warehouse.exists():
-        return False
+        return True
     with connect_read_only(settings.warehouse) as con:
-        return bool(con.execute(
-            "SELECT count(*) FROM information_schema.tables WHERE table_schema='marts'").fetchone()[0])
+        try:
+            raw = con.execute("SELECT document_id FROM raw.documents WHERE status = 'loaded'").fetchall()
+            marts = con.execute("SELECT document_id FROM marts.dim_document").fetchall()
+        except duckdb.CatalogException:
+            return True
+    return set(raw) != set(marts)
 
 
 def _describe(warehouse: Path, path: Path, doc_id: str, status: str) -> Outcome:

@@ -9,6 +9,7 @@ from pathlib import Path
 import duckdb
 
 from pipelines.extract.run import Extraction
+from pipelines.faults import hold_point
 from pipelines.ingest.intake import IntakeResult, RejectedDocument
 from pipelines.warehouse import (
     BASE_TABLES,
@@ -55,6 +56,7 @@ def load_document(warehouse: Path, intake: IntakeResult, extraction: Extraction)
             cov_cols = [c for c in BASE_TABLES["coverage"] if c != "document_id"]
             insert_rows(con, "coverage", doc_id, cov_cols, [dataclasses.astuple(c) for c in extraction.coverage])
             insert_rows(con, "document_metadata", doc_id, ["key", "value"], sorted(extraction.metadata.items()))
+            hold_point("load")  # crash tests kill the process here, inside the open transaction
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

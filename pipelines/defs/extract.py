@@ -4,6 +4,7 @@ import dagster as dg
 
 from pipelines.defs.partitions import documents_partitions
 from pipelines.extract.run import Extraction, extract_document
+from pipelines.faults import hold_point
 from pipelines.ingest.intake import IntakeResult
 
 @dg.asset(
@@ -18,6 +19,7 @@ def document_tables(context: dg.AssetExecutionContext, document_intake: IntakeRe
     The coverage table tells which kinds were found, their row counts, and numeric lines that no
     parser attributed."""
     ident = document_intake.identity
+    hold_point("extract")
     extraction = extract_document(document_intake.content_lines(), ident.fiscal_year, ident.report_type)
     cov_md = "| kind | found | rows | unattributed | note |\n|---|---|---|---|---|\n" + "\n".join(
         f"| {c.table_kind} | {'yes' if c.found else 'no'} | {c.row_count} | {c.unattributed_lines} | {c.note or ''} |"

@@ -10,6 +10,7 @@ import dagster as dg
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from pipelines.defs.resources import WarehouseResource
+from pipelines.faults import hold_point
 from pipelines.settings import DBT_PROJECT_DIR
 from pipelines.warehouse import warehouse_lock
 
@@ -50,6 +51,7 @@ def bbc_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wareh
         os.environ["BBC_WAREHOUSE"] = str(building)  # read by dbt_project/profiles.yml in the dbt subprocess
         try:
             yield from dbt.cli(["build"], context=context).stream()
+            hold_point("dbt")
             os.replace(building, path)
         finally:
             os.environ["BBC_WAREHOUSE"] = str(path)
