@@ -1,14 +1,11 @@
-{{ config(materialized='table') }}
-
 with documents as (
-    select * from {{ ref('stg_raw__documents') }}
-    where status = 'loaded'
+    select * from {{ ref('int_documents_identified') }}
 ),
 
 final as (
     select
         document_id,
-        kbo_number as entity_id,
+        entity_id,
         report_type,
         fiscal_year,
         source_file,
