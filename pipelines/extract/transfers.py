@@ -112,6 +112,7 @@ _TOTAL_COLUMNS = re.compile(r"(?:\d{4} )*TOTAAL", re.I)
 _MJP_COLUMN = re.compile(r"MJP \d{4}-\d{4}")
 _WORD = re.compile(r"[^\W\d_]+")
 _HYPHEN_END = re.compile(r"\S-$")  # "C-" + "mine": a word broken after its hyphen
+_SUSPENDED_COMPOUND = re.compile(r"(?:en|of)\b", re.I)  # "mens-" + "en marktgericht": keep the space
 
 
 @dataclass(slots=True)
@@ -323,7 +324,11 @@ def _join(cell: _Cell, lexicon: set[str]) -> str:
     heads = cell.break_heads()
     out = ""
     for n, part in enumerate(cell.texts):
-        glued = n == 0 or out.endswith("/") or bool(_HYPHEN_END.search(out))
+        glued = (
+            n == 0
+            or out.endswith("/")
+            or (bool(_HYPHEN_END.search(out)) and not _SUSPENDED_COMPOUND.match(part))
+        )
         if not glued and heads[n - 1]:
             glued = _mid_word(cell.texts[n - 1], part, lexicon)
         out += ("" if glued else " ") + part

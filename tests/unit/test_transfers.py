@@ -292,7 +292,7 @@ def test_titles_and_raming_texts(parsed: Parsed) -> None:
     assert by_raming["MJP003705"].change_code == "AMJP034884"
     # mid-word breaks in raming texts ("vervangingsinvesteringe" + "n", "toegangscontrolesystee" + "m")
     assert by_raming["MJP002647"].raming_text == (
-        "Diverse aankopen, onderhouds-en vervangingsinvesteringen in uitrustingsmaterieel, machines en "
+        "Diverse aankopen, onderhouds- en vervangingsinvesteringen in uitrustingsmaterieel, machines en "
         "installaties, zowel indoor als outdoor (cf MJP002649 AGB)."
     )
     assert by_raming["MJP001040"].raming_text == (
