@@ -1,39 +1,47 @@
 """PDF intake: the printed text lines of a PDF, in reading order, with their bounding boxes.
 
-How lines are built. pdfminer (the engine under pdfplumber) interprets each page's content streams;
-a minimal device records every character with its text-rendering matrix. Characters are grouped
-into lines by writing direction and baseline (within a tolerance relative to the font size), a line's
-characters are ordered along the writing direction, and words are joined by single spaces (an explicit
-space character or a gap wider than a fraction of the font size separates words).
+How lines are built. pdfplumber opens the document (parser, decryption, page tree); pdfminer (the
+engine under pdfplumber) interprets each page's content streams;
+a minimal device records each run of glyphs drawn by one text operator (split where the text jumps)
+with its position and direction. Runs are grouped into lines by direction and baseline (within a
+tolerance relative to the glyph height), ordered along the line, and joined with single spaces: a
+space character, a gap wider than a quarter of the font size, or an overlap (two texts overprinted
+at the same spot, such as two page counters) separates words. The same text drawn twice with a tiny
+offset (fake bold) is kept once. Latin ligature characters (ﬁ, ﬂ, …) are expanded so labels match.
 
-Rotated text. A character's direction is taken from its matrix: upright, rotated 90° (text running
-up the page, as in landscape tables printed sideways on portrait pages), upside down, or rotated
-270°. Lines of each direction are grouped along their own baseline, so a sideways table reads as
-proper lines instead of pdfplumber's reversed one-word lines. The lines of a page are ordered in the
-frame of the page's dominant direction: top to bottom, left to right as a reader holding the page
-that way sees them. Pages turned by their ``/Rotate`` attribute are handled by pdfminer's page
-transformation, so their text is upright in the rotated frame. Latin ligature characters (ﬁ, ﬂ, …)
-are expanded so that labels match.
+Rotated text. A run's direction comes from its text matrix: upright, rotated 90° (text running up
+the page, as in landscape tables printed sideways on portrait pages), upside down, or rotated 270°.
+Each direction is grouped along its own baseline, so a sideways table reads as proper lines instead
+of pdfplumber's reversed one-word lines. A page's lines in its dominant direction come first, top to
+bottom and left to right as a reader holding the page that way sees them; lines in other directions
+(a stamp printed across a sideways table) follow. Pages turned by their ``/Rotate`` attribute are
+handled by pdfminer's page transformation, so their text is upright in the displayed frame.
 
-Speed. Only text matters, so a page's content stream is tokenised by a compiled regular expression
-and only the text operators (q Q cm BT ET T* Tc Tw Tz TL Tf Tr Ts Td TD Tm Tj TJ ' " Do) are
-executed by pdfminer's own handlers; path construction and painting, colours, clipping, marked
-content and inline images are skipped without building any objects. No layout analysis, table,
-rect or curve extraction is done. Pages are split over ``workers`` processes (each opens the file
-itself; chunks are collected in page order).
+Speed. Only text matters. A page's content stream is tokenised by one compiled regular expression
+that also swallows whole runs of operations that cannot move text (paths, painting, clipping,
+colours, line styles, marked content) in single matches; inline images are skipped; only the text
+operators (q Q cm BT ET Tc Tw Tz TL Tf Tr Ts Td TD Tm T* Tj TJ ' " Do) run, through pdfminer's own
+handlers. No layout analysis and no table, rect or curve extraction. Pages are split over ``workers``
+processes (each opens the file itself; results are collected in page order); documents of fewer
+than ``2 * PAGES_PER_TASK_MIN`` pages, and calls from daemon processes, are read in-process.
 
-Errors. :class:`PdfReadError` has a ``reason``: ``encrypted`` (a password is needed or the
-encryption is unsupported), ``corrupt`` (not a PDF, truncated — no ``%%EOF`` near the end — or
-pdfminer failed to parse it; the original error is chained), ``no_text_layer`` (no page has any
-text: a scan without OCR).
+Errors. :class:`PdfReadError` has a ``reason``: ``encrypted`` (a password is needed to open it,
+or the encryption is unsupported; files restricted only by an owner password open normally),
+``corrupt`` (not a PDF, truncated — no ``%%EOF`` near the end — or pdfminer failed to parse it;
+the original error is chained), ``no_text_layer`` (no page has any text: a scan without OCR).
 
-Vertical writing modes (CJK fonts) are not supported; characters without a Unicode mapping come out
-as pdfminer renders them, ``(cid:N)``.
+API. :func:`read_pdf` returns the page sizes and the lines (:class:`PdfLine`, a
+:class:`~pipelines.extract.lines.Line` with a bounding box); :func:`read_pdf_lines` only the lines;
+:func:`pdf_page_count` the number of pages; :func:`has_text_layer` tells whether lines carry text.
+
+Not supported: vertical writing modes (CJK fonts; their text is skipped). Glyphs without a Unicode
+mapping come out as pdfminer renders them, ``(cid:N)``.
 """
 
 from __future__ import annotations
 
 import math
+import multiprocessing
 import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -42,13 +50,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, Literal
 
+import pdfplumber
 from pdfminer.pdfdevice import PDFTextDevice, PDFTextSeq
-from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdffont import PDFFont, PDFUnicodeNotDefined
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
-from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import PDFStream, stream_value
+from pdfminer.pdftypes import PDFStream, dict_value, resolve1, stream_value
 from pdfminer.psparser import KWD, LIT
 from pdfminer.utils import Matrix, Point, apply_matrix_pt
 
@@ -58,7 +66,8 @@ Reason = Literal["encrypted", "corrupt", "no_text_layer"]
 
 PAGES_PER_TASK_MIN = 4
 TASKS_PER_WORKER = 4
-_TAIL_BYTES = 1024
+_MARKER_WINDOW = 1024
+_TO_THE_END = 1 << 30  # a page range's stop meaning "the last page"
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,16 +84,38 @@ class PdfLine(Line):
     bottom: float
 
 
+@dataclass(frozen=True, slots=True)
+class PdfPage:
+    """A page's displayed size in points (after ``/Rotate``)."""
+
+    page_no: int
+    width: float
+    height: float
+
+
+@dataclass(frozen=True, slots=True)
+class PdfText:
+    """What :func:`read_pdf` returns: every page's size and every text line."""
+
+    pages: list[PdfPage]
+    lines: list[PdfLine]
+
+
 class PdfReadError(Exception):
-    """A PDF whose text cannot be read; ``reason`` is 'encrypted', 'corrupt' or 'no_text_layer'."""
+    """A PDF whose text cannot be read.
 
-    def __init__(self, reason: Reason, message: str) -> None:
-        super().__init__(message)
+    ``reason`` is 'encrypted', 'corrupt' or 'no_text_layer'; ``detail`` a one-line explanation;
+    ``str(error)`` is ``"<path>: <detail>"``.
+    """
+
+    def __init__(self, reason: Reason, detail: str, path: Path | str | None = None) -> None:
+        super().__init__(f"{path}: {detail}" if path is not None else detail)
         self.reason: Reason = reason
-        self.message = message
+        self.detail = detail
+        self.path = path
 
-    def __reduce__(self) -> tuple[type[PdfReadError], tuple[Reason, str]]:
-        return (PdfReadError, (self.reason, self.message))
+    def __reduce__(self) -> tuple[type[PdfReadError], tuple[Reason, str, Path | str | None]]:
+        return (PdfReadError, (self.reason, self.detail, self.path))
 
 
 def has_text_layer(lines: Sequence[Line]) -> bool:
@@ -99,45 +130,50 @@ def pdf_page_count(path: Path) -> int:
         return source.page_count()
 
 
-def read_pdf_lines(path: Path, *, workers: int = 2) -> list[PdfLine]:
-    """All text lines of the PDF at ``path``: page by page, top to bottom, left to right.
+def read_pdf(path: Path, *, workers: int = 2) -> PdfText:
+    """Page sizes and all text lines of the PDF at ``path``: page by page, top to bottom, left to right.
 
     ``page_no`` is the 1-based physical page, ``line_no`` 1-based within the page. Pages are read
     by up to ``workers`` processes; small documents are read in this process.
     """
-    count = pdf_page_count(path)
-    ranges = _page_ranges(count, workers)
-    if len(ranges) == 1:
-        with _Source(path) as source:
-            pages = source.read(0, count)
-    else:
-        pages = _read_in_workers(path, ranges, workers)
+    _check_complete(path)
+    in_process = workers <= 1 or multiprocessing.current_process().daemon  # daemons may not fork
+    with _Source(path) as source:
+        ranges = _page_ranges(source.declared_page_count(), 1 if in_process else workers)
+        pages = source.read(*ranges[0]) if len(ranges) == 1 else _read_in_workers(path, ranges, workers)
     lines = [
         PdfLine(page_no, line_no, text, x0, top, x1, bottom)
-        for page_no, page in enumerate(pages, start=1)
-        for line_no, (text, x0, top, x1, bottom) in enumerate(page, start=1)
+        for page_no, (_, _, page_lines) in enumerate(pages, start=1)
+        for line_no, (text, x0, top, x1, bottom) in enumerate(page_lines, start=1)
     ]
     if not has_text_layer(lines):
-        raise PdfReadError("no_text_layer", f"{path}: no page has a text layer (a scan without OCR?)")
-    return lines
+        raise PdfReadError("no_text_layer", "no page has a text layer (a scan without OCR?)", path)
+    sizes = [PdfPage(page_no, width, height) for page_no, (width, height, _) in enumerate(pages, start=1)]
+    return PdfText(sizes, lines)
+
+
+def read_pdf_lines(path: Path, *, workers: int = 2) -> list[PdfLine]:
+    """All text lines of the PDF at ``path`` (see :func:`read_pdf`)."""
+    return read_pdf(path, workers=workers).lines
 
 
 # --- document access and error mapping -------------------------------------------------------------
 
 RawLine = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom
+RawPage = tuple[float, float, list[RawLine]]  # width, height, lines
 
 
 def _check_complete(path: Path) -> None:
     with path.open("rb") as fp:
-        head = fp.read(_TAIL_BYTES)
+        head = fp.read(_MARKER_WINDOW)
         fp.seek(0, 2)
         size = fp.tell()
-        fp.seek(max(0, size - _TAIL_BYTES))
+        fp.seek(max(0, size - _MARKER_WINDOW))
         tail = fp.read()
     if b"%PDF-" not in head:
-        raise PdfReadError("corrupt", f"{path}: not a PDF (no %PDF- header)")
+        raise PdfReadError("corrupt", "not a PDF (no %PDF- header)", path)
     if b"%%EOF" not in tail:
-        raise PdfReadError("corrupt", f"{path}: truncated PDF (no %%EOF marker at the end)")
+        raise PdfReadError("corrupt", "truncated PDF (no %%EOF marker at the end)", path)
 
 
 class _Source:
@@ -148,12 +184,15 @@ class _Source:
         self._fp: BinaryIO = path.open("rb")
         try:
             with _translated_errors(path):
-                self._document = PDFDocument(PDFParser(self._fp))
+                # pdfplumber opens the document (parser, decryption, page tree); the text is then read
+                # by the lean device below instead of pdfplumber's full layout objects
+                self._pdf = pdfplumber.open(self._fp, laparams=None)
+                self._document: PDFDocument = self._pdf.doc
         except PdfReadError:
             self._fp.close()
             raise
         manager = PDFResourceManager(caching=True)
-        self._device = _CharCollector(manager)
+        self._device = _RunCollector(manager)
         self._interpreter = _TextInterpreter(manager, self._device)
         self._pages: Iterator[PDFPage] = iter(())
         self._next = 0
@@ -162,22 +201,31 @@ class _Source:
         with _translated_errors(self.path):
             return sum(1 for _ in PDFPage.create_pages(self._document))
 
-    def read(self, start: int, stop: int) -> list[list[RawLine]]:
-        """Lines of pages ``start`` to ``stop`` (0-based, stop excluded), one list per page."""
+    def declared_page_count(self) -> int:
+        """The page tree's ``/Count`` (cheap; only used to split the work), else the counted pages."""
+        with _translated_errors(self.path):
+            count = resolve1(dict_value(self._document.catalog.get("Pages")).get("Count"))
+        return count if isinstance(count, int) and count >= 0 else self.page_count()
+
+    def read(self, start: int, stop: int) -> list[RawPage]:
+        """Pages ``start`` to ``stop`` (0-based, stop excluded): size and lines of each."""
+        out: list[RawPage] = []
+        if stop <= start:
+            return out
         if start < self._next or self._next == 0:
             self._pages, self._next = PDFPage.create_pages(self._document), 0
-        out: list[list[RawLine]] = []
         with _translated_errors(self.path):
             for page in self._pages:
                 self._next += 1
                 if self._next > start:
                     self._interpreter.process_page(page)
-                    out.append(self._device.lines())
+                    out.append((self._device.width, self._device.height, self._device.lines()))
                 if self._next >= stop:
                     break
         return out
 
     def close(self) -> None:
+        self._pdf.close()
         self._fp.close()
 
     def __enter__(self) -> _Source:
@@ -187,6 +235,9 @@ class _Source:
         self.close()
 
 
+_ENCRYPTION_ERRORS = (PDFEncryptionError, PDFPasswordIncorrect)
+
+
 @contextmanager
 def _translated_errors(path: Path) -> Iterator[None]:
     """Re-raise pdfminer's failures as :class:`PdfReadError` (the original error chained)."""
@@ -194,10 +245,11 @@ def _translated_errors(path: Path) -> Iterator[None]:
         yield
     except PdfReadError:
         raise
-    except PDFEncryptionError as error:
-        raise PdfReadError("encrypted", f"{path}: encrypted PDF ({type(error).__name__})") from error
-    except Exception as error:  # pdfminer raises many types on malformed input
-        raise PdfReadError("corrupt", f"{path}: unreadable PDF ({type(error).__name__}: {error})") from error
+    except Exception as error:  # pdfminer raises many types on malformed input; pdfplumber wraps them
+        cause = error.__cause__ or error.__context__ or error
+        if isinstance(error, PDFEncryptionError) or isinstance(cause, _ENCRYPTION_ERRORS):
+            raise PdfReadError("encrypted", f"encrypted PDF ({type(cause).__name__})", path) from error
+        raise PdfReadError("corrupt", f"unreadable PDF ({type(error).__name__}: {error})", path) from error
 
 
 # --- parallel reading ----------------------------------------------------------------------------------
@@ -206,20 +258,24 @@ _worker_source: _Source | None = None
 
 
 def _page_ranges(count: int, workers: int) -> list[tuple[int, int]]:
-    """Contiguous [start, stop) page ranges: one when reading in-process, else a few per worker."""
+    """Contiguous [start, stop) page ranges: one when reading in-process, else a few per worker.
+
+    The last range is open-ended, so pages beyond a wrong ``/Count`` are still read.
+    """
     if workers <= 1 or count < 2 * PAGES_PER_TASK_MIN:
-        return [(0, count)]
+        return [(0, _TO_THE_END)]
     size = max(PAGES_PER_TASK_MIN, math.ceil(count / (workers * TASKS_PER_WORKER)))
-    return [(start, min(start + size, count)) for start in range(0, count, size)]
+    starts = range(0, count, size)
+    return [(start, start + size if start + size < count else _TO_THE_END) for start in starts]
 
 
-def _read_in_workers(path: Path, ranges: list[tuple[int, int]], workers: int) -> list[list[RawLine]]:
+def _read_in_workers(path: Path, ranges: list[tuple[int, int]], workers: int) -> list[RawPage]:
     tasks = [(str(path), start, stop) for start, stop in ranges]
     with ProcessPoolExecutor(max_workers=min(workers, len(tasks))) as pool:
         return [page for chunk in pool.map(_worker_read, tasks) for page in chunk]
 
 
-def _worker_read(task: tuple[str, int, int]) -> list[list[RawLine]]:
+def _worker_read(task: tuple[str, int, int]) -> list[RawPage]:
     """In a worker process: keep the document open across the tasks of one read."""
     global _worker_source
     path, start, stop = task
@@ -233,18 +289,35 @@ def _worker_read(task: tuple[str, int, int]) -> list[list[RawLine]]:
 # --- content-stream interpretation: text operators only ------------------------------------------------
 
 _REGULAR = rb"[^\s()<>\[\]{}/%]"
-_TOKEN = re.compile(
-    rb"(?:\s|%[^\r\n]*)+"  # whitespace and comments: no group
-    rb"|([+-]?(?:\d+\.?\d*|\.\d+))(?!" + _REGULAR + rb")"  # 1 number
-    rb"|/(" + _REGULAR + rb"*)"  # 2 name
-    rb"|(\()"  # 3 literal string (scanned by _literal_string)
-    rb"|(<<)|(>>)"  # 4, 5 dictionary
-    rb"|<([0-9A-Fa-f\s]*)>"  # 6 hex string
-    rb"|(\[)|(\])"  # 7, 8 array
-    rb"|(" + _REGULAR + rb"+)"  # 9 keyword (operator, true, false, null)
-    rb"|[\s\S]"  # stray delimiter: ignored
+_BLANK = rb"(?:\s|%[^\r\n]*)"  # whitespace or a comment
+_NUMBER = rb"[+-]?+(?:\d++\.?+\d*+|\.\d++)(?!" + _REGULAR + rb")"
+# a sequence of complete operations that cannot move text (path construction and painting, clipping,
+# colour, line style, graphics-state dictionaries, marked content), skipped in one match: operands
+# are numbers, names and arrays of numbers, the operator one of these keywords
+_NO_TEXT_OPERAND = rb"(?:" + _NUMBER + rb"|/" + _REGULAR + rb"*+|\[[^\[\]()<>]*+\])"
+_NO_TEXT_OPERATOR = (
+    rb"(?:re|m|l|c|v|y|h|S|s|f\*?+|F|B\*?+|b\*?+|n|W\*?+|w|J|j|M|d|ri|i|gs|g|G|rg|RG|k|K"
+    rb"|cs|CS|scn|sc|SCN|SC|sh|BMC|EMC|MP)(?!" + _REGULAR + rb")"
 )
-_NUMBER, _NAME, _STRING, _DICT_OPEN, _DICT_CLOSE, _HEX, _ARRAY_OPEN, _ARRAY_CLOSE, _KEYWORD = range(1, 10)
+_NO_TEXT_RUN = rb"(?:(?:" + _NO_TEXT_OPERAND + _BLANK + rb"*+)*+" + _NO_TEXT_OPERATOR + _BLANK + rb"*+)++"
+_TOKEN = re.compile(
+    rb"|".join(
+        (
+            _BLANK + rb"++",  # no group: skipped
+            _NO_TEXT_RUN,  # no group: skipped
+            rb"((?:" + _NUMBER + rb"\s*+)++)(" + _REGULAR + rb"++)?+",  # 1 numbers, 2 the keyword after them
+            rb"(" + _REGULAR + rb"++)",  # 3 keyword (operator, true, false, null)
+            rb"/(" + _REGULAR + rb"*+)",  # 4 name
+            rb"(\()",  # 5 literal string (scanned by _literal_string)
+            rb"(<<)|(>>)",  # 6, 7 dictionary
+            rb"<([0-9A-Fa-f\s]*+)>",  # 8 hex string
+            rb"(\[)|(\])",  # 9, 10 array
+            rb"[\s\S]",  # stray delimiter: ignored
+        )
+    )
+)
+_NUMBERS, _NUMBERS_KEYWORD, _KEYWORD, _NAME, _STRING = 1, 2, 3, 4, 5
+_DICT_OPEN, _DICT_CLOSE, _HEX, _ARRAY_OPEN, _ARRAY_CLOSE = 6, 7, 8, 9, 10
 _CONSTANTS: dict[bytes, object] = {b"true": True, b"false": False, b"null": None}
 _STRING_SPECIAL = re.compile(rb"[()\\]")
 _STRING_ESCAPE = re.compile(rb"\\(?:([0-7]{1,3})|(\r\n|\r|\n)|(.))", re.S)
@@ -253,8 +326,7 @@ _NAME_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 _SPACE = re.compile(rb"\s+")
 _INLINE_IMAGE_END = re.compile(rb"\sID\s.*?\sEI(?!" + _REGULAR + rb")", re.S)
 
-# operators executed by pdfminer's handlers; everything else (paths, colours, clipping, marked
-# content, shading, inline images) does not affect where text is drawn and is skipped
+# operators executed by pdfminer's handlers; any other operator does not affect where text is drawn
 _TEXT_OPERATORS = {
     b"q": "do_q", b"Q": "do_Q", b"cm": "do_cm", b"BT": "do_BT", b"ET": "do_ET",
     b"Tc": "do_Tc", b"Tw": "do_Tw", b"Tz": "do_Tz", b"TL": "do_TL", b"Tf": "do_Tf", b"Tr": "do_Tr",
@@ -323,26 +395,12 @@ def _operations(data: bytes) -> Iterator[tuple[bytes, list[object]]]:
         if kind is None:
             continue
         value: object
-        if kind == _NUMBER:
-            token = m.group(1)
-            value = float(token) if b"." in token else int(token)
-        elif kind == _NAME:
-            value = _name(m.group(2))
-        elif kind == _STRING:
-            value, pos = _literal_string(data, pos)
-        elif kind == _HEX:
-            value = _hex_string(m.group(6))
-        elif kind in (_ARRAY_OPEN, _DICT_OPEN):
-            outer.append(target)
-            target = []
-            continue
-        elif kind in (_ARRAY_CLOSE, _DICT_CLOSE):
-            if not outer:
-                continue
-            value = target if kind == _ARRAY_CLOSE else dict(zip(target[::2], target[1::2], strict=False))
-            target = outer.pop()
-        else:
-            word = m.group(9)
+        if kind <= _KEYWORD:
+            if kind <= _NUMBERS_KEYWORD:
+                target.extend(_number(token) for token in m.group(_NUMBERS).split())
+                if kind == _NUMBERS:
+                    continue
+            word = m.group(kind)
             if word in _CONSTANTS:
                 value = _CONSTANTS[word]
             elif outer:
@@ -356,7 +414,26 @@ def _operations(data: bytes) -> Iterator[tuple[bytes, list[object]]]:
                 yield word, operands
                 operands = target = []
                 continue
+        elif kind == _NAME:
+            value = _name(m.group(_NAME))
+        elif kind == _STRING:
+            value, pos = _literal_string(data, pos)
+        elif kind == _HEX:
+            value = _hex_string(m.group(_HEX))
+        elif kind in (_ARRAY_OPEN, _DICT_OPEN):
+            outer.append(target)
+            target = []
+            continue
+        else:  # _ARRAY_CLOSE, _DICT_CLOSE
+            if not outer:
+                continue
+            value = target if kind == _ARRAY_CLOSE else dict(zip(target[::2], target[1::2], strict=False))
+            target = outer.pop()
         target.append(value)
+
+
+def _number(token: bytes) -> int | float:
+    return float(token) if b"." in token else int(token)
 
 
 class _TextInterpreter(PDFPageInterpreter):
@@ -392,7 +469,7 @@ _Glyph = tuple[str, float, bool]  # text, width per unit of font size, is blank
 
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"})
 LINE_TOLERANCE = 0.3  # × glyph height: baselines closer than this are one line
-WORD_GAP = 0.2  # × font size: a wider gap between glyphs separates words
+WORD_GAP = 0.25  # × font size: a wider gap between glyphs separates words
 DUPLICATE_OFFSET = 0.1  # × glyph height: the same run drawn again this close is a duplicate (fake bold)
 
 
@@ -419,21 +496,21 @@ def _device_box(direction: int, along: tuple[float, float], across: tuple[float,
     return ac0, -al1, ac1, -al0
 
 
-class _CharCollector(PDFTextDevice):
+class _RunCollector(PDFTextDevice):
     """Records the text runs of a page; :meth:`lines` turns them into lines."""
 
     def __init__(self, manager: PDFResourceManager) -> None:
         super().__init__(manager)
         self._runs: list[_Run] = []
-        self._height = 0.0
+        self.width = self.height = 0.0
         self._glyphs: dict[PDFFont, dict[int, _Glyph]] = {}
 
     def begin_page(self, page: PDFPage, ctm: Matrix) -> None:
         super().begin_page(page, ctm)
         x0, y0, x1, y1 = page.mediabox
-        _, bottom = apply_matrix_pt(ctm, (x0, y0))
-        _, top = apply_matrix_pt(ctm, (x1, y1))
-        self._height = abs(top - bottom)
+        left, bottom = apply_matrix_pt(ctm, (x0, y0))
+        right, top = apply_matrix_pt(ctm, (x1, y1))
+        self.width, self.height = abs(right - left), abs(top - bottom)
         self._runs = []
 
     def render_string_horizontal(
@@ -531,10 +608,11 @@ class _CharCollector(PDFTextDevice):
                     continue
             groups.append([run])
         dominant = _dominant_direction(runs)
-        built: list[tuple[tuple[float, float], RawLine]] = []
+        built: list[tuple[tuple[bool, int, float, float], RawLine]] = []
         for group in groups:
             group.sort(key=lambda run: run[2])
-            built.append((_reading_key(group[0], dominant), self._line(group)))
+            first = group[0]
+            built.append(((first[0] != dominant, first[0], -first[1], first[2]), self._line(group)))
         built.sort(key=lambda item: item[0])
         return [line for _, line in built if line[0]]
 
@@ -554,16 +632,17 @@ class _CharCollector(PDFTextDevice):
                 and text == previous[7]
                 and run[2] - previous[2] < DUPLICATE_OFFSET * run[4]
             ):
-                continue
-            if words and (spaced or run[2] - end > WORD_GAP * run[4]):
+                continue  # the same text drawn twice, slightly offset (fake bold)
+            if words and (spaced or abs(run[2] - end) > WORD_GAP * run[4]):
                 words.append(" ")
             words.append(text)
             end, previous, spaced = run[2] + run[3], run, False
         text = " ".join("".join(words).translate(_LIGATURES).split())
-        along = (group[0][2], max(run[2] + run[3] for run in group))
-        across = (min(run[5] for run in group), max(run[6] for run in group))
+        inked = [run for run in group if not run[7].isspace()] or group
+        along = (inked[0][2], max(run[2] + run[3] for run in inked))
+        across = (min(run[5] for run in inked), max(run[6] for run in inked))
         x0, y0, x1, y1 = _device_box(group[0][0], along, across)
-        return (text, round(x0, 2), round(self._height - y1, 2), round(x1, 2), round(self._height - y0, 2))
+        return (text, round(x0, 2), round(self.height - y1, 2), round(x1, 2), round(self.height - y0, 2))
 
 
 def _glyph(font: PDFFont, cid: int, glyphs: dict[int, _Glyph]) -> _Glyph:
@@ -581,10 +660,3 @@ def _dominant_direction(runs: list[_Run]) -> int:
     for run in runs:
         counts[run[0]] += len(run[7])
     return counts.index(max(counts))
-
-
-def _reading_key(first: _Run, dominant: int) -> tuple[float, float]:
-    """Sort key of a line in the page's dominant frame, from its first run: top first, then left."""
-    x, y, _, _ = _device_box(first[0], (first[2], first[2]), (first[1], first[1]))
-    across, along = _frame(dominant, x, y)
-    return -across, along
