@@ -131,7 +131,7 @@ def process_files(
 
 def _run_dbt(settings: Settings, instance) -> None:
     import dagster as dg
-    
+
     from pipelines.defs.resources import WarehouseResource
     from pipelines.defs.transform import bbc_dbt_models, dbt_resource
 
@@ -240,7 +240,9 @@ def main(argv: list[str] | None = None) -> int:
         outcomes = process_files([f.resolve() for f in args.files], settings)
     else:
         inbox = settings.inbox
-        files = sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")) if inbox.is_dir() else []
+        files = (
+            sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith(".")) if inbox.is_dir() else []
+        )
         if not files:
             print(f"nothing pending in {inbox}")
             return EXIT_OK

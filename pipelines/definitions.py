@@ -2,7 +2,13 @@
 
 import dagster as dg
 
-from pipelines.defs.automation import document_job, inbox_sensor, nightly_schedule, transform_after_load, transform_job
+from pipelines.defs.automation import (
+    document_job,
+    inbox_sensor,
+    nightly_schedule,
+    transform_after_load,
+    transform_job,
+)
 from pipelines.defs.extract import document_tables
 from pipelines.defs.ingest import document_intake
 from pipelines.defs.load import raw_tables

@@ -40,11 +40,17 @@ def load_document(warehouse: Path, intake: IntakeResult, extraction: Extraction)
             delete_document(con, doc_id)
             _insert_document_row(con, intake, status="loaded")
             insert_rows(
-                con, "pages", doc_id, ["page_no", "width", "height", "line_count"],
+                con,
+                "pages",
+                doc_id,
+                ["page_no", "width", "height", "line_count"],
                 [(p.page_no, p.width, p.height, p.line_count) for p in intake.pages],
             )
             insert_rows(
-                con, "lines", doc_id, ["page_no", "line_no", "text", "x0", "top", "x1", "bottom"],
+                con,
+                "lines",
+                doc_id,
+                ["page_no", "line_no", "text", "x0", "top", "x1", "bottom"],
                 [(ln.page_no, ln.line_no, ln.text, ln.x0, ln.top, ln.x1, ln.bottom) for ln in intake.lines],
             )
             for table in EXTRACTED_TABLES:
@@ -74,8 +80,16 @@ def record_rejection(warehouse: Path, document_id: str, sha256: str, path: Path,
             con.execute(
                 "INSERT INTO raw.documents (document_id, sha256, source_file, source_path, size_bytes, status,"
                 " reason, error, ingested_at) VALUES (?, ?, ?, ?, ?, 'rejected', ?, ?, ?)",
-                [document_id, sha256, path.name, str(path), path.stat().st_size if path.exists() else None,
-                 exc.reason, str(exc), _now()],
+                [
+                    document_id,
+                    sha256,
+                    path.name,
+                    str(path),
+                    path.stat().st_size if path.exists() else None,
+                    exc.reason,
+                    str(exc),
+                    _now(),
+                ],
             )
             con.execute("COMMIT")
         except BaseException:
@@ -90,8 +104,20 @@ def _insert_document_row(con: duckdb.DuckDBPyConnection, intake: IntakeResult, s
         " entity_name, kbo_number, entity_type, report_type, fiscal_year, page_count, line_count, status,"
         " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            intake.document_id, intake.sha256, intake.source_path.name, str(intake.source_path), intake.file_format,
-            intake.size_bytes, ident.entity_name, ident.kbo_number, ident.entity_type, ident.report_type,
-            ident.fiscal_year, intake.page_count, len(intake.lines), status, _now(),
+            intake.document_id,
+            intake.sha256,
+            intake.source_path.name,
+            str(intake.source_path),
+            intake.file_format,
+            intake.size_bytes,
+            ident.entity_name,
+            ident.kbo_number,
+            ident.entity_type,
+            ident.report_type,
+            ident.fiscal_year,
+            intake.page_count,
+            len(intake.lines),
+            status,
+            _now(),
         ],
     )

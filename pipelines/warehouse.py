@@ -213,9 +213,7 @@ def insert_rows(
         return
     import pandas as pd
 
-    frame = pd.DataFrame(
-        {c: pd.Series([r[i] for r in rows], dtype=object) for i, c in enumerate(columns)}
-    )
+    frame = pd.DataFrame({c: pd.Series([r[i] for r in rows], dtype=object) for i, c in enumerate(columns)})
     frame.insert(0, "document_id", pd.Series([document_id] * len(rows), dtype=object))
     types = table_columns(table)
     select = ", ".join(f'CAST(frame."{c}" AS {types[c].split()[0]}) AS "{c}"' for c in frame.columns)

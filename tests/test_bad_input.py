@@ -70,8 +70,9 @@ def test_good_file_of_the_same_run_is_loaded(rejection_run) -> None:
     assert outcomes["good.txt"].status == "loaded"
     con = duckdb.connect(str(settings.warehouse), read_only=True)
     try:
-        assert con.execute("SELECT status, entity_name, fiscal_year FROM raw.documents WHERE document_id = ?",
-                           [ids["good"]]).fetchone() == ("loaded", "AGB Genk", 2024)
+        assert con.execute(
+            "SELECT status, entity_name, fiscal_year FROM raw.documents WHERE document_id = ?", [ids["good"]]
+        ).fetchone() == ("loaded", "AGB Genk", 2024)
         assert con.execute("SELECT count(*) FROM raw.j4_balans WHERE document_id = ?", [ids["good"]]).fetchone()[0] > 0
     finally:
         con.close()

@@ -15,17 +15,39 @@ def test_raw_row_counts(sample_db) -> None:
     counts = {
         t: sample_db.execute(f"SELECT count(*) FROM raw.{t}").fetchone()[0]
         for t in [
-            "lines", "pages", "j1_doelstellingenrekening", "j2_financieel_evenwicht", "j3_realisatie_kredieten",
-            "j4_balans", "j5_opbrengsten_kosten", "t1_functionele_aard", "t2_economische_aard",
-            "t4_financiele_schulden", "off_balance", "participations", "credit_transfers", "policy_items",
+            "lines",
+            "pages",
+            "j1_doelstellingenrekening",
+            "j2_financieel_evenwicht",
+            "j3_realisatie_kredieten",
+            "j4_balans",
+            "j5_opbrengsten_kosten",
+            "t1_functionele_aard",
+            "t2_economische_aard",
+            "t4_financiele_schulden",
+            "off_balance",
+            "participations",
+            "credit_transfers",
+            "policy_items",
             "policy_budgets",
         ]
     }
     assert counts == {
-        "lines": 13076, "pages": 1, "j1_doelstellingenrekening": 106, "j2_financieel_evenwicht": 60,
-        "j3_realisatie_kredieten": 24, "j4_balans": 74, "j5_opbrengsten_kosten": 40, "t1_functionele_aard": 84,
-        "t2_economische_aard": 450, "t4_financiele_schulden": 80, "off_balance": 71, "participations": 3,
-        "credit_transfers": 58, "policy_items": 482, "policy_budgets": 807,
+        "lines": 13076,
+        "pages": 1,
+        "j1_doelstellingenrekening": 106,
+        "j2_financieel_evenwicht": 60,
+        "j3_realisatie_kredieten": 24,
+        "j4_balans": 74,
+        "j5_opbrengsten_kosten": 40,
+        "t1_functionele_aard": 84,
+        "t2_economische_aard": 450,
+        "t4_financiele_schulden": 80,
+        "off_balance": 71,
+        "participations": 3,
+        "credit_transfers": 58,
+        "policy_items": 482,
+        "policy_budgets": 807,
     }
 
 

@@ -22,6 +22,7 @@ transform_job = dg.define_asset_job(
     description="dbt build: staging views, marts, tests.",
 )
 
+
 def pending_files(settings: Settings, seen: dict[str, str]) -> list[tuple[Path, str]]:
     """Files in the inbox that are new or whose content changed since ``seen`` (path -> sha256)."""
     if not settings.inbox.is_dir():
@@ -33,6 +34,7 @@ def pending_files(settings: Settings, seen: dict[str, str]) -> list[tuple[Path, 
             out.append((path, sha))
     return out
 
+
 def _requests(settings: Settings, files: list[tuple[Path, str]]) -> tuple[list[dg.RunRequest], list[str]]:
     runs, keys = [], []
     for path, sha in files:
@@ -41,6 +43,7 @@ def _requests(settings: Settings, files: list[tuple[Path, str]]) -> tuple[list[d
         keys.append(doc_id)
         runs.append(dg.RunRequest(run_key=f"{doc_id}", partition_key=doc_id, tags={"source_file": path.name}))
     return runs, keys
+
 
 @dg.sensor(job=document_job, minimum_interval_seconds=60, default_status=dg.DefaultSensorStatus.STOPPED)
 def inbox_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.SkipReason:
@@ -59,6 +62,7 @@ def inbox_sensor(context: dg.SensorEvaluationContext) -> dg.SensorResult | dg.Sk
         cursor=json.dumps(seen),
     )
 
+
 @dg.schedule(
     job=document_job,
     cron_schedule="0 2 * * *",
@@ -76,6 +80,7 @@ def nightly_schedule(context: dg.ScheduleEvaluationContext):
     runs, keys = _requests(settings, fresh)
     context.instance.add_dynamic_partitions(documents_partitions.name, sorted(set(keys)))
     return runs
+
 
 @dg.run_status_sensor(
     run_status=dg.DagsterRunStatus.SUCCESS,

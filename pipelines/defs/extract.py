@@ -7,6 +7,7 @@ from pipelines.extract.run import Extraction, extract_document
 from pipelines.faults import hold_point
 from pipelines.ingest.intake import IntakeResult
 
+
 @dg.asset(
     partitions_def=documents_partitions,
     group_name="extract",

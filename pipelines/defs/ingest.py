@@ -8,6 +8,7 @@ from pipelines.ingest.intake import IntakeResult, RejectedDocument, file_sha256,
 from pipelines.ingest.registry import quarantine, source_path
 from pipelines.load import record_rejection
 
+
 @dg.asset(
     partitions_def=documents_partitions,
     group_name="ingest",

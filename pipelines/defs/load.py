@@ -20,6 +20,7 @@ RAW_ASSET_SPECS = [
     for table in ALL_RAW_TABLES
 ]
 
+
 @dg.multi_asset(
     specs=RAW_ASSET_SPECS,
     partitions_def=documents_partitions,

@@ -9,6 +9,7 @@ import dagster as dg
 
 from pipelines.settings import Settings
 
+
 class WarehouseResource(dg.ConfigurableResource):
     """The DuckDB warehouse and the data folders. Empty means: ``BBC_WAREHOUSE`` /
     ``BBC_DATA_DIR`` from the environment at run time, else ``data/warehouse.duckdb`` / ``data/``."""
@@ -26,6 +27,7 @@ class WarehouseResource(dg.ConfigurableResource):
     @property
     def warehouse(self) -> Path:
         return self.settings().warehouse
+
 
 class StagingIOManager(dg.ConfigurableIOManager):
     """Pickles each asset partition's output under ``data/staging/<asset>/<partition>.pkl``.

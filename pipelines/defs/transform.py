@@ -17,11 +17,13 @@ from pipelines.warehouse import warehouse_lock
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 dbt_project.prepare_if_dev()
 
+
 def dbt_resource() -> DbtCliResource:
     """The dbt CLI of this environment (the venv's ``dbt`` script, else the one on PATH)."""
     beside = os.path.join(sysconfig.get_path("scripts"), "dbt")
-    return DbtCliResource(project_dir=dbt_project, dbt_executable=beside if os.path.exists(beside) else (
-        shutil.which("dbt") or "dbt"))
+    return DbtCliResource(
+        project_dir=dbt_project, dbt_executable=beside if os.path.exists(beside) else (shutil.which("dbt") or "dbt")
+    )
 
 
 class BbcDbtTranslator(DagsterDbtTranslator):

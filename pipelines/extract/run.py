@@ -110,8 +110,15 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
         result.metadata["unknown_status_phrases"] = " | ".join(sorted(set(pol.unknown_status_phrases)))
     result.seconds["policy"] = time.perf_counter() - t0
     result.coverage.append(
-        _coverage("policy", "policy_items", "policy" in expected, pol_sections, pol.items, check_numbers=False,
-                  error=result.errors.get("policy"))
+        _coverage(
+            "policy",
+            "policy_items",
+            "policy" in expected,
+            pol_sections,
+            pol.items,
+            check_numbers=False,
+            error=result.errors.get("policy"),
+        )
     )
 
     for kind, (section_kinds, parse) in PARSERS.items():
@@ -129,8 +136,15 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
         rows_for_cov = [r for rows in produced.values() for r in rows]
         result.seconds[kind] = time.perf_counter() - t0
         result.coverage.append(
-            _coverage(kind, first_table or "", kind in expected, sections, rows_for_cov, check_numbers=True,
-                      error=result.errors.get(kind))
+            _coverage(
+                kind,
+                first_table or "",
+                kind in expected,
+                sections,
+                rows_for_cov,
+                check_numbers=True,
+                error=result.errors.get(kind),
+            )
         )
     for kind in ("T3", "T5"):
         if kind in by_kind:

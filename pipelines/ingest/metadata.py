@@ -26,8 +26,10 @@ _TYPE_BY_NAME = [
     (re.compile(r"^(Hulpverleningszone|HVZ)\b", re.I), "hulpverleningszone"),
     (re.compile(r"^(Provincie|Provinciebestuur)\b", re.I), "provincie"),
     (re.compile(r"^(Welzijnsvereniging|Zorgbedrijf|Zorgvereniging)\b", re.I), "OCMW-vereniging"),
-    (re.compile(r"^(Projectvereniging|Dienstverlenende vereniging|Opdrachthoudende vereniging)\b", re.I),
-     "intergemeentelijk"),
+    (
+        re.compile(r"^(Projectvereniging|Dienstverlenende vereniging|Opdrachthoudende vereniging)\b", re.I),
+        "intergemeentelijk",
+    ),
 ]
 _TYPE_BY_TEXT = [
     (re.compile(r"^- ?Autonoom gemeentebedrijf$", re.I), "AGB"),
@@ -38,8 +40,10 @@ _TYPE_BY_TEXT = [
 _PROVINCE = re.compile(r"\b[Pp]rovincie (?P<name>Antwerpen|Limburg|Oost-Vlaanderen|West-Vlaanderen|Vlaams-Brabant)\b")
 
 _REPORT_TYPES = [
-    (re.compile(r"\b(aanpassing|herziening) (van het )?meerjarenplan\b|\bAMJP\b|\bherziening \d+\b", re.I),
-     "aanpassing_meerjarenplan"),
+    (
+        re.compile(r"\b(aanpassing|herziening) (van het )?meerjarenplan\b|\bAMJP\b|\bherziening \d+\b", re.I),
+        "aanpassing_meerjarenplan",
+    ),
     (re.compile(r"\bjaarrekening\b|^Journaalvolgnummers: JR\b", re.I), "jaarrekening"),
     (re.compile(r"\bmeerjarenplan\b", re.I), "meerjarenplan"),
 ]

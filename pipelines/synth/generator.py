@@ -36,6 +36,7 @@ from typing import Any
 
 from pipelines.synth.entity import make_entity
 from pipelines.synth.model import build_model
+from pipelines.synth.pdf import render_text_to_pdf
 from pipelines.synth.render import Printer
 
 FISCAL_YEARS = range(2020, 2031)
@@ -67,9 +68,7 @@ def generate_report(
     1..``max_ac_per_ap`` acties; ``fiscal_year`` 2020-2030.
     """
     rng = random.Random(f"bbc-synth/{seed}")
-    entity = make_entity(
-        random.Random(f"bbc-synth/{seed}/entity"), name=entity_name, kbo=kbo, entity_type=entity_type
-    )
+    entity = make_entity(random.Random(f"bbc-synth/{seed}/entity"), name=entity_name, kbo=kbo, entity_type=entity_type)
     year = fiscal_year if fiscal_year is not None else rng.choice(FISCAL_YEARS)
     if year not in FISCAL_YEARS:
         raise ValueError(f"fiscal_year must be in {FISCAL_YEARS.start}-{FISCAL_YEARS.stop - 1}, got {year}")
@@ -102,12 +101,9 @@ def generate_report(
 
 def write_corpus(out_dir: Path, n: int, *, seed: int = 0, pdf: bool = False) -> list[Path]:
     """Write ``n`` reports (seeds ``seed`` .. ``seed + n - 1``) as ``<name>.txt`` with
-    ``<name>.truth.json`` beside each, and ``<name>.pdf`` when ``pdf`` and the test renderer
-    (``tests.support.render``) can be imported. Returns the written report files."""
+    ``<name>.truth.json`` beside each, and ``<name>.pdf`` (rendered with reportlab) when ``pdf``.
+    Returns the written report files."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    render = _pdf_renderer() if pdf else None
-    if pdf and render is None:
-        log.warning("tests.support.render is not importable: writing text reports without PDFs")
     written: list[Path] = []
     for s in range(seed, seed + n):
         report = generate_report(s)
@@ -117,15 +113,6 @@ def write_corpus(out_dir: Path, n: int, *, seed: int = 0, pdf: bool = False) -> 
             json.dumps(report.truth, ensure_ascii=False, indent=1, sort_keys=False) + "\n", encoding="utf-8"
         )
         written.append(txt)
-        if render is not None:
-            written.append(render(report.text, out_dir / f"{report.name}.pdf"))
+        if pdf:
+            written.append(render_text_to_pdf(report.text, out_dir / f"{report.name}.pdf"))
     return written
-
-
-def _pdf_renderer():  # noqa: ANN202 - the renderer's own signature
-    """``render_text_to_pdf`` from the test support package, or ``None`` when it is not importable."""
-    try:
-        from tests.support.render import render_text_to_pdf
-    except ImportError:
-        return None
-    return render_text_to_pdf

@@ -17,7 +17,11 @@ def test_physical_line_numbers_without_form_feeds(sample_raw_lines) -> None:
 def test_form_feeds_split_pages_and_restart_line_numbers() -> None:
     lines = text_to_lines("a\nb\n\fc\n\n\fd")
     assert [(ln.page_no, ln.line_no, ln.text) for ln in lines] == [
-        (1, 1, "a"), (1, 2, "b"), (2, 1, "c"), (2, 2, ""), (3, 1, "d"),
+        (1, 1, "a"),
+        (1, 2, "b"),
+        (2, 1, "c"),
+        (2, 2, ""),
+        (3, 1, "d"),
     ]
 
 
