@@ -9,7 +9,7 @@ import pytest
 from pipelines.cli import process_files
 from pipelines.ingest.intake import document_id_for, file_sha256
 from pipelines.settings import Settings
-from tests.support.render import render_encrypted_pdf, render_scanned_pdf, render_text_to_pdf, truncate_pdf
+from pipelines.synth.pdf import render_encrypted_pdf, render_scanned_pdf, render_text_to_pdf, truncate_pdf
 
 NOT_BBC_TEXT = (
     "Notulen van de vergadering van de schaakclub\n\nAanwezig: tien leden.\n"
@@ -100,7 +100,8 @@ def test_bad_input_is_rejected_quarantined_and_leaves_nothing(rejection_run, nam
         leftovers = {
             t: con.execute(f"SELECT count(*) FROM raw.{t} WHERE document_id = ?", [doc_id]).fetchone()[0]
             for (t,) in con.execute(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'raw' AND table_name <> 'documents'"
+                "SELECT table_name FROM information_schema.tables"
+                " WHERE table_schema = 'raw' AND table_name <> 'documents'"
             ).fetchall()
         }
         assert leftovers and not any(leftovers.values()), leftovers

@@ -27,7 +27,7 @@ from pipelines.ingest.pdf import (
     read_pdf,
     read_pdf_lines,
 )
-from tests.support.render import (
+from pipelines.synth.pdf import (
     LINES_PER_PAGE,
     MISSING_GLYPH,
     SUBSTITUTIONS,
