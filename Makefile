@@ -48,3 +48,8 @@ lint: install
 
 clean:
 	rm -rf data/warehouse.duckdb* data/staging data/dagster_home dbt_project/target dbt_project/logs
+
+## bench: speed and memory figures (prints; installs poppler-utils for the pdftotext reference when possible)
+bench: install dbt-parse
+	@command -v pdftotext >/dev/null || (apt-get install -y -qq poppler-utils >/dev/null 2>&1 || true)
+	$(BIN)/python -m pipelines.bench
