@@ -21,6 +21,7 @@ import duckdb
 from pipelines.settings import Settings
 
 EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+DEFAULT_JOBS = min(2, os.cpu_count() or 1)
 QUIET_RUN_CONFIG = {"loggers": {"console": {"config": {"log_level": "ERROR"}}}}
 
 
@@ -73,9 +74,50 @@ def _instance():
 
 
 def process_files(
-    paths: list[Path], settings: Settings, *, skip_loaded: bool = False, run_dbt: bool = True
+    paths: list[Path], settings: Settings, *, skip_loaded: bool = False, run_dbt: bool = True, jobs: int = 1
 ) -> list[Outcome]:
-    """Take each file through the document assets (one partition each), then run dbt once."""
+    """Take each file through the document assets (one partition each), then run dbt once.
+
+    With ``jobs > 1`` documents go through intake and extraction in that many processes at once;
+    their raw loads queue on the warehouse lock (DuckDB has one writer per file).
+    """
+    from pipelines.ingest.intake import document_id_for, file_sha256
+
+    loaded_before = _loaded_documents(settings.warehouse)
+    progress = Progress(len(paths))
+    outcomes: dict[int, Outcome] = {}
+    pending: list[tuple[int, Path, str]] = []
+    for n, path in enumerate(paths):
+        progress.stage(n + 1, path.name, "hashing")
+        sha = file_sha256(path)
+        if skip_loaded and document_id_for(sha) in loaded_before:
+            outcomes[n] = _describe(settings.warehouse, path, document_id_for(sha), "unchanged")
+        else:
+            pending.append((n, path, sha))
+    if jobs > 1 and len(pending) > 1:
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        with ProcessPoolExecutor(max_workers=min(jobs, len(pending))) as pool:
+            futures = {pool.submit(_process_one, path, sha, settings, None): n for n, path, sha in pending}
+            for done, future in enumerate(as_completed(futures), start=1):
+                outcomes[futures[future]] = future.result()
+                progress.stage(done, f"{done} of {len(pending)} documents", "loaded")
+    else:
+        instance = _instance()
+        for n, path, sha in pending:
+            outcomes[n] = _process_one(path, sha, settings, instance, progress=progress, position=n + 1)
+    result = [outcomes[n] for n in range(len(paths))]
+    if run_dbt and (any(o.status == "loaded" for o in result) or _marts_stale(settings)):
+        progress.stage(len(paths), "warehouse", "dbt build")
+        _run_dbt(settings, _instance())
+    progress.done()
+    return result
+
+
+def _process_one(
+    path: Path, sha: str, settings: Settings, instance, *, progress: Progress | None = None, position: int = 0
+) -> Outcome:
+    """One document through intake, extraction and raw load (one Dagster run of its partition)."""
     import dagster as dg
 
     from pipelines.defs.extract import document_tables
@@ -83,50 +125,36 @@ def process_files(
     from pipelines.defs.load import raw_tables
     from pipelines.defs.partitions import documents_partitions
     from pipelines.defs.resources import StagingIOManager, WarehouseResource
-    from pipelines.ingest.intake import document_id_for, file_sha256
+    from pipelines.ingest.intake import document_id_for
     from pipelines.ingest.registry import register_source
 
-    resources = {
-        "warehouse": WarehouseResource(
-            path=str(settings.warehouse), data_dir=str(settings.data_dir), max_file_bytes=settings.max_file_bytes
-        ),
-        "staging_io_manager": StagingIOManager(base_dir=str(settings.staging)),
-    }
-    instance = _instance()
-    loaded_before = _loaded_documents(settings.warehouse)
-    progress = Progress(len(paths))
-    outcomes: list[Outcome] = []
-    for n, path in enumerate(paths, start=1):
-        t0 = time.perf_counter()
-        progress.stage(n, path.name, "hashing")
-        sha = file_sha256(path)
-        doc_id = document_id_for(sha)
-        if skip_loaded and doc_id in loaded_before:
-            outcomes.append(_describe(settings.warehouse, path, doc_id, "unchanged"))
-            continue
-        register_source(settings, doc_id, path, sha)
-        instance.add_dynamic_partitions(documents_partitions.name, [doc_id])
-        progress.stage(n, path.name, "intake, extraction, load")
-        result = dg.materialize(
-            [document_intake, document_tables, raw_tables],
-            partition_key=doc_id,
-            instance=instance,
-            resources=resources,
-            raise_on_error=False,
-            tags={"source_file": path.name},
-            run_config=QUIET_RUN_CONFIG,
-        )
-        if result.success:
-            outcome = _describe(settings.warehouse, path, doc_id, "loaded")
-        else:
-            outcome = _failure(settings.warehouse, path, doc_id, result)
-        outcome.seconds = time.perf_counter() - t0
-        outcomes.append(outcome)
-    if run_dbt and (any(o.status == "loaded" for o in outcomes) or _marts_stale(settings)):
-        progress.stage(len(paths), "warehouse", "dbt build")
-        _run_dbt(settings, instance)
-    progress.done()
-    return outcomes
+    t0 = time.perf_counter()
+    instance = instance or _instance()
+    doc_id = document_id_for(sha)
+    register_source(settings, doc_id, path, sha)
+    instance.add_dynamic_partitions(documents_partitions.name, [doc_id])
+    if progress:
+        progress.stage(position, path.name, "intake, extraction, load")
+    result = dg.materialize(
+        [document_intake, document_tables, raw_tables],
+        partition_key=doc_id,
+        instance=instance,
+        resources={
+            "warehouse": WarehouseResource(
+                path=str(settings.warehouse), data_dir=str(settings.data_dir), max_file_bytes=settings.max_file_bytes
+            ),
+            "staging_io_manager": StagingIOManager(base_dir=str(settings.staging)),
+        },
+        raise_on_error=False,
+        tags={"source_file": path.name},
+        run_config=QUIET_RUN_CONFIG,
+    )
+    if result.success:
+        outcome = _describe(settings.warehouse, path, doc_id, "loaded")
+    else:
+        outcome = _failure(settings.warehouse, path, doc_id, result)
+    outcome.seconds = time.perf_counter() - t0
+    return outcome
 
 
 def _run_dbt(settings: Settings, instance) -> None:
@@ -223,8 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     p_ingest = sub.add_parser("ingest", help="ingest the given files")
     p_ingest.add_argument("files", nargs="+", type=Path)
     p_ingest.add_argument("--warehouse", type=Path, default=None)
+    p_ingest.add_argument("--jobs", type=int, default=DEFAULT_JOBS, help="documents processed at once")
     p_run = sub.add_parser("run", help="ingest what is pending in the inbox (data/inbox/)")
     p_run.add_argument("--warehouse", type=Path, default=None)
+    p_run.add_argument("--jobs", type=int, default=DEFAULT_JOBS, help="documents processed at once")
     args = parser.parse_args(argv)
 
     import warnings
@@ -237,7 +267,7 @@ def main(argv: list[str] | None = None) -> int:
             for f in missing:
                 print(f"bbc: {f}: no such file", file=sys.stderr)
             return EXIT_USAGE
-        outcomes = process_files([f.resolve() for f in args.files], settings)
+        outcomes = process_files([f.resolve() for f in args.files], settings, jobs=args.jobs)
     else:
         inbox = settings.inbox
         files = (
@@ -246,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         if not files:
             print(f"nothing pending in {inbox}")
             return EXIT_OK
-        outcomes = process_files(files, settings, skip_loaded=True)
+        outcomes = process_files(files, settings, skip_loaded=True, jobs=args.jobs)
     return _print_summary(outcomes)
 
 
