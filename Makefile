@@ -53,3 +53,7 @@ clean:
 bench: install dbt-parse
 	@command -v pdftotext >/dev/null || (apt-get install -y -qq poppler-utils >/dev/null 2>&1 || true)
 	$(BIN)/python -m pipelines.bench
+
+## docs: validate the warehouse's invariants and build the Great Expectations data docs (data/gx_docs/index.html)
+docs: install
+	$(BIN)/python -m pipelines.quality

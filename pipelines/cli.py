@@ -157,24 +157,34 @@ def _process_one(
     return outcome
 
 
+class DbtBuildFailed(RuntimeError):
+    """dbt build failed: the marts were left as they were (the build runs on a copy)."""
+
+
 def _run_dbt(settings: Settings, instance) -> None:
+    """dbt build through the dbt assets; dbt's own log goes to ``<data>/logs/dbt-build.log``."""
+    import contextlib
+
     import dagster as dg
 
     from pipelines.defs.resources import WarehouseResource
     from pipelines.defs.transform import bbc_dbt_models, dbt_resource
 
-    result = dg.materialize(
-        [bbc_dbt_models],
-        instance=instance,
-        resources={
-            "dbt": dbt_resource(),
-            "warehouse": WarehouseResource(path=str(settings.warehouse), data_dir=str(settings.data_dir)),
-        },
-        raise_on_error=False,
-        run_config=QUIET_RUN_CONFIG,
-    )
+    log_path = settings.data_dir / "logs" / "dbt-build.log"
+    log_path.parent.mkdir(parents=True, exist_ok=True)
+    with log_path.open("w", encoding="utf-8") as log, contextlib.redirect_stdout(log):
+        result = dg.materialize(
+            [bbc_dbt_models],
+            instance=instance,
+            resources={
+                "dbt": dbt_resource(),
+                "warehouse": WarehouseResource(path=str(settings.warehouse), data_dir=str(settings.data_dir)),
+            },
+            raise_on_error=False,
+            run_config=QUIET_RUN_CONFIG,
+        )
     if not result.success:
-        print("dbt build failed; see the Dagster run log (make ui) or dbt_project/logs", file=sys.stderr)
+        raise DbtBuildFailed(f"dbt build failed, the marts were not updated; see {log_path}")
 
 
 def _loaded_documents(warehouse: Path) -> set[str]:
@@ -245,6 +255,37 @@ def _print_summary(outcomes: list[Outcome]) -> int:
     return EXIT_REJECTED if bad else EXIT_OK
 
 
+def _report_invariants(settings: Settings, outcomes: list[Outcome]) -> int:
+    """The accounting invariant checks (Great Expectations) of the documents loaded by this run:
+    per document its failed checks and warnings. A document with a failed error-level check is not
+    published (it stays out of marts.mart_key_figures) and the exit code is 1."""
+    loaded = {o.document_id for o in outcomes if o.status == "loaded"}
+    if not loaded or not settings.warehouse.exists():
+        return EXIT_OK
+    from pipelines.defs.quality import run_invariant_checks
+
+    summary = run_invariant_checks(settings.warehouse, settings.data_dir / "gx_docs")
+    documents = [d for d in summary.documents if d.document_id in loaded]
+    for document in documents:
+        print("\n".join(document.lines()))
+    for failure in summary.failed_expectations:
+        print(f"ERROR    {failure}")
+    failed = [d for d in documents if not d.success]
+    print(
+        f"invariants: {len(documents) - len(failed)} document(s) passed, {len(failed)} failed and not published"
+        f" ({summary.seconds:.1f} s; data docs: {summary.docs_index or '-'})"
+    )
+    return EXIT_REJECTED if failed or summary.failed_expectations else EXIT_OK
+
+
+def _guarded(run, *args, **kwargs) -> list[Outcome] | None:
+    try:
+        return run(*args, **kwargs)
+    except DbtBuildFailed as exc:
+        print(f"bbc: {exc}", file=sys.stderr)
+        return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="bbc", description="BBC reports into the DuckDB warehouse.")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -267,7 +308,7 @@ def main(argv: list[str] | None = None) -> int:
             for f in missing:
                 print(f"bbc: {f}: no such file", file=sys.stderr)
             return EXIT_USAGE
-        outcomes = process_files([f.resolve() for f in args.files], settings, jobs=args.jobs)
+        outcomes = _guarded(process_files, [f.resolve() for f in args.files], settings, jobs=args.jobs)
     else:
         inbox = settings.inbox
         files = (
@@ -276,8 +317,11 @@ def main(argv: list[str] | None = None) -> int:
         if not files:
             print(f"nothing pending in {inbox}")
             return EXIT_OK
-        outcomes = process_files(files, settings, skip_loaded=True, jobs=args.jobs)
-    return _print_summary(outcomes)
+        outcomes = _guarded(process_files, files, settings, skip_loaded=True, jobs=args.jobs)
+    if outcomes is None:
+        return EXIT_REJECTED
+    status = _print_summary(outcomes)
+    return max(status, _report_invariants(settings, outcomes))
 
 
 if __name__ == "__main__":

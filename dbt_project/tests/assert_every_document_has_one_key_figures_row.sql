@@ -1,7 +1,8 @@
--- Guards: mart_key_figures has exactly one row for every loaded document (a document without a
--- J2/J4 still gets its row, with null figures) and no row for anything else.
+-- Guards: mart_key_figures has exactly one row for every published document (a document without
+-- a J2/J4 still gets its row, with null figures) and no row for anything else.
 with documents as (
     select document_id from {{ ref('dim_document') }}
+    where is_published
 ),
 
 figures as (

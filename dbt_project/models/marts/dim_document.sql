@@ -1,20 +1,35 @@
+-- Grain: one loaded report file. is_published is false when an error-level accounting invariant
+-- fails for the document (marts.audit_invariants): such a document is kept out of mart_key_figures.
 with documents as (
     select * from {{ ref('int_documents_identified') }}
 ),
 
-final as (
+invariants as (
     select
         document_id,
-        entity_id,
-        report_type,
-        fiscal_year,
-        source_file,
-        sha256,
-        page_count,
-        line_count,
-        file_format,
-        ingested_at
+        count(*) filter (where status = 'error') as invariant_errors,
+        count(*) filter (where status = 'warning') as invariant_warnings
+    from {{ ref('audit_invariants') }}
+    group by document_id
+),
+
+final as (
+    select
+        documents.document_id,
+        documents.entity_id,
+        documents.report_type,
+        documents.fiscal_year,
+        documents.source_file,
+        documents.sha256,
+        documents.page_count,
+        documents.line_count,
+        documents.file_format,
+        documents.ingested_at,
+        coalesce(invariants.invariant_errors, 0) as invariant_errors,
+        coalesce(invariants.invariant_warnings, 0) as invariant_warnings,
+        coalesce(invariants.invariant_errors, 0) = 0 as is_published
     from documents
+    left join invariants on documents.document_id = invariants.document_id
 )
 
 select * from final

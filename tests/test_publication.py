@@ -1,0 +1,46 @@
+"""A report that fails an error-level invariant is reported by ``bbc ingest`` (exit 1) and is not
+published in mart_key_figures; a correct report of the same run is."""
+
+from __future__ import annotations
+
+import duckdb
+
+from pipelines.cli import main
+from tests.conftest import SAMPLE_TXT
+
+
+def test_wrong_report_is_reported_and_not_published(tmp_path, capsys, monkeypatch) -> None:
+    inbox = tmp_path / "data" / "inbox"
+    inbox.mkdir(parents=True)
+    text = SAMPLE_TXT.read_text(encoding="utf-8")
+    good = inbox / "good.txt"
+    good.write_text(text, encoding="utf-8")
+    wrong = inbox / "wrong.txt"
+    # another entity whose J4 activa total is misprinted by 1.000 EUR
+    wrong.write_text(
+        text.replace("AGB Genk (0872.093.742)", "AGB Fout (0212.345.678)")
+        .replace("AGB Genk 0872093742", "AGB Fout 0212345678")
+        .replace("ACTIVA 84.378.157 85.525.426", "ACTIVA 84.379.157 85.525.426", 1),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("BBC_DATA_DIR", str(tmp_path / "data"))
+    warehouse = tmp_path / "wh.duckdb"
+
+    code = main(["ingest", str(good), str(wrong), "--warehouse", str(warehouse), "--jobs", "1"])
+
+    out = capsys.readouterr().out
+    assert code == 1
+    assert "invariants: 1 document(s) passed, 1 failed and not published" in out
+    assert "ERROR    [J4] J4 ACTIVA = PASSIVA [2024]: printed 84,378,157.00, computed 84,379,157.00" in out
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        published = con.execute(
+            "SELECT d.entity_id, d.is_published, k.balance_total FROM marts.dim_document d"
+            " LEFT JOIN marts.mart_key_figures k USING (document_id) ORDER BY 1"
+        ).fetchall()
+    finally:
+        con.close()
+    assert [(e, p, None if b is None else int(b)) for e, p, b in published] == [
+        ("0212345678", False, None),
+        ("0872093742", True, 84378157),
+    ]
