@@ -71,6 +71,7 @@ def scenario_stages(path: Path, work: Path) -> dict:
     t0 = time.perf_counter()
     out["checks"] = _checks(warehouse)
     out["checks_total"] = time.perf_counter() - t0
+    out["per_kind"] = extraction.seconds
     out["pages"] = intake.page_count
     out["lines"] = len(intake.lines)
     out["rows"] = sum(extraction.row_counts().values())
@@ -94,6 +95,9 @@ def scenario_end_to_end(paths: list[Path], work: Path, *, rerun: bool) -> dict:
     t0 = time.perf_counter()
     outcomes = process_files(paths, settings)
     out: dict = {"wall": time.perf_counter() - t0, "loaded": sum(o.status == "loaded" for o in outcomes)}
+    checks = _checks(settings.warehouse)
+    if checks is not None:
+        out["checks_per_document"] = checks / max(1, len(paths))
     if rerun:
         t0 = time.perf_counter()
         again = process_files(paths, settings, skip_loaded=True)
@@ -189,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         f"   {'input':<6} {'pages':>5} {'intake':>8} {'extract':>8} {'load':>8} {'dbt':>8} {'checks':>8}"
         f" {'pages/s':>9} {'peak MiB':>9}"
     )
+    kinds: list[tuple[str, dict]] = []
     for label, path in (("text", SAMPLE), ("pdf", pdf)):
         work = root / f"stages-{label}"
         work.mkdir()
@@ -199,6 +204,10 @@ def main(argv: list[str] | None = None) -> int:
             f"   {label:<6} {r['pages']:>5} {r['intake']:8.2f} {r['extraction']:8.2f} {r['load']:8.2f}"
             f" {r['dbt']:8.2f} {checks} {pages_per_s:9.1f} {r['peak_mib']:9.0f}"
         )
+        kinds.append((label, r["per_kind"]))
+    print("   extraction per table kind (ms): ")
+    for label, per_kind in kinds:
+        print(f"     {label:<5}" + "  ".join(f"{k} {v * 1000:.0f}" for k, v in per_kind.items()))
 
     print("\n2. End to end through the Dagster assets (bbc ingest: intake, extraction, load, dbt)")
     for label, path in (("text", SAMPLE), ("pdf", pdf)):
@@ -218,6 +227,8 @@ def main(argv: list[str] | None = None) -> int:
         f" {r['wall'] / len(reports):.2f} s per report, peak {r['peak_mib']:.0f} MiB"
     )
     print(f"   no-op rerun in the same process: {r['noop_wall']:.2f} s ({r['noop_unchanged']} unchanged)")
+    if "checks_per_document" in r:
+        print(f"   invariant checks (Great Expectations): {r['checks_per_document']:.2f} s per document")
     inbox = work / "data" / "inbox"
     inbox.mkdir(parents=True, exist_ok=True)
     for p in reports:
