@@ -13,6 +13,7 @@ import argparse
 import os
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -267,7 +268,15 @@ def _report_invariants(settings: Settings, outcomes: list[Outcome]) -> int:
     summary = run_invariant_checks(settings.warehouse, settings.data_dir / "gx_docs")
     documents = [d for d in summary.documents if d.document_id in loaded]
     for document in documents:
-        print("\n".join(document.lines()))
+        print(document.lines()[0])
+        for issue in document.errors:
+            print(f"  ERROR    [{issue.group_name}] {issue.describe()}")
+        for failure in document.failed_expectations:
+            print(f"  ERROR    {failure}")
+        if document.warnings:
+            groups = Counter(w.group_name for w in document.warnings)
+            listed = ", ".join(f"{g} {n}" for g, n in sorted(groups.items()))
+            print(f"  warnings (explained by the document; see marts.audit_invariants): {listed}")
     for failure in summary.failed_expectations:
         print(f"ERROR    {failure}")
     failed = [d for d in documents if not d.success]
