@@ -27,17 +27,49 @@ import pytest
 #   Overdracht 20: every printed total of both blocks and columns (INVARIANTS: 6 + 2 Overdracht-fin)
 #   Overdracht x policy 60 = INVARIANTS' 12 BD + 20 AP + 28 AC
 EXPECTED_INSTANCES = {
-    "J4": 34, "J5": 22, "J5xJ4": 1, "J2": 40, "J3": 6, "J3xJ2": 12, "J1": 55, "J1xJ3": 12, "J1xJ2": 6,
-    "Policy": 683, "Policy x J1": 88, "Policy x J3": 18,
-    "T1": 28, "T1xT2": 63, "T2": 216, "T2xJ2/J3": 12, "T2xT4": 16, "T4": 46, "T4xJ4": 6, "T4xJ2": 2,
-    "Participaties": 2, "OffBalance": 110, "OffBalance x J2": 1,
-    "Overdracht": 20, "Overdracht x J2": 3, "Overdracht x policy": 60,
+    "J4": 34,
+    "J5": 22,
+    "J5xJ4": 1,
+    "J2": 40,
+    "J3": 6,
+    "J3xJ2": 12,
+    "J1": 55,
+    "J1xJ3": 12,
+    "J1xJ2": 6,
+    "Policy": 683,
+    "Policy x J1": 88,
+    "Policy x J3": 18,
+    "T1": 28,
+    "T1xT2": 63,
+    "T2": 216,
+    "T2xJ2/J3": 12,
+    "T2xT4": 16,
+    "T4": 46,
+    "T4xJ4": 6,
+    "T4xJ2": 2,
+    "Participaties": 2,
+    "OffBalance": 110,
+    "OffBalance x J2": 1,
+    "Overdracht": 20,
+    "Overdracht x J2": 3,
+    "Overdracht x policy": 60,
 }
 
 # ok instances with a rounding difference (INVARIANTS' ROUNDING column, same groups)
 EXPECTED_ROUNDING = {
-    "J4": 3, "J5": 4, "J5xJ4": 1, "J2": 5, "J1": 4, "Policy": 24, "T1": 7, "T1xT2": 2, "T2": 21, "T4": 6,
-    "OffBalance x J2": 1, "Overdracht x J2": 1, "Overdracht x policy": 31,
+    "J4": 3,
+    "J5": 4,
+    "J5xJ4": 1,
+    "J2": 5,
+    "J1": 4,
+    "Policy": 24,
+    "T1": 7,
+    "T1xT2": 2,
+    "T2": 21,
+    "T4": 6,
+    "OffBalance x J2": 1,
+    "Overdracht x J2": 1,
+    "Overdracht x policy": 31,
 }
 
 T1_DOSSIER = "MJP_HERZIENING_OVERDRACHT_2025 2025: Alg. 23501"
@@ -89,9 +121,14 @@ def test_instances_per_group(sample_db) -> None:
 def test_no_error_and_rounding_within_tolerance(sample_db) -> None:
     statuses = dict(_rows(sample_db, "SELECT status, count(*) FROM marts.audit_invariants GROUP BY 1"))
     assert statuses == {"ok": 1542, "warning": 20}
-    rounding = dict(_rows(sample_db, """
+    rounding = dict(
+        _rows(
+            sample_db,
+            """
         SELECT group_name, count(*) FROM marts.audit_invariants
-        WHERE status = 'ok' AND difference <> 0 GROUP BY 1"""))
+        WHERE status = 'ok' AND difference <> 0 GROUP BY 1""",
+        )
+    )
     assert rounding == EXPECTED_ROUNDING
     # the sample's rounding differences are all +-1 EUR (whole euros) or < 1 EUR (cents vs euros)
     assert _rows(sample_db, "SELECT max(abs_difference) FROM marts.audit_invariants WHERE status = 'ok'") == [(1,)]
@@ -100,9 +137,12 @@ def test_no_error_and_rounding_within_tolerance(sample_db) -> None:
 def test_known_warnings_with_their_reason(sample_db) -> None:
     warnings_rows = {
         identity: (group, float(expected), float(printed), float(difference), reason)
-        for identity, group, expected, printed, difference, reason in _rows(sample_db, """
+        for identity, group, expected, printed, difference, reason in _rows(
+            sample_db,
+            """
             SELECT identity, group_name, expected, printed, difference, status_reason
-            FROM marts.audit_invariants WHERE status = 'warning'""")
+            FROM marts.audit_invariants WHERE status = 'warning'""",
+        )
     }
     assert set(warnings_rows) == set(T1_T2_WARNINGS) | set(OVERDRACHT_WARNINGS)
     for identity, (expected, printed, difference) in T1_T2_WARNINGS.items():
@@ -117,63 +157,129 @@ def test_known_warnings_with_their_reason(sample_db) -> None:
         assert got_difference == difference
         assert T1_DOSSIER in reason and "eindkrediet - overdracht" in reason
     # the other columns of T1 vs T2 hold: the warnings are only where the dossiers differ
-    assert _rows(sample_db, """
+    assert _rows(
+        sample_db,
+        """
         SELECT count(*) FROM marts.audit_invariants
-        WHERE group_name = 'T1xT2' AND status = 'ok' AND identity NOT LIKE '%[2024 MJP]'""") == [(54,)]
+        WHERE group_name = 'T1xT2' AND status = 'ok' AND identity NOT LIKE '%[2024 MJP]'""",
+    ) == [(54,)]
 
 
 def test_instances_name_printed_computed_difference_and_lines(sample_db) -> None:
     rows = {
         r[0]: tuple(str(v) for v in r[1:])
-        for r in _rows(sample_db, """
+        for r in _rows(
+            sample_db,
+            """
             SELECT identity, expected, printed, difference, tolerance, status, source_lines
-            FROM marts.audit_invariants""")
+            FROM marts.audit_invariants""",
+        )
     }
     assert rows["J4 ACTIVA = PASSIVA [2024]"] == (
-        "84378157.00", "84378157.00", "0.00", "0.00", "ok", "p1 l9040, p1 l9072")
+        "84378157.00",
+        "84378157.00",
+        "0.00",
+        "0.00",
+        "ok",
+        "p1 l9040, p1 l9072",
+    )
     assert rows["J4 PASSIVA.I.A = sum of children [2024]"] == (
-        "3350191.00", "3350190.00", "1.00", "2.00", "ok", "p1 l9075, p1 l9076, p1 l9081, p1 l9082, p1 l9083")
+        "3350191.00",
+        "3350190.00",
+        "1.00",
+        "2.00",
+        "ok",
+        "p1 l9075, p1 l9076, p1 l9081, p1 l9082, p1 l9083",
+    )
     assert rows["J5 III.A = II.A - I.A [2023]"] == (
-        "-2037295.00", "-2037294.00", "-1.00", "1.00", "ok", "p1 l9119, p1 l9127, p1 l9141")
+        "-2037295.00",
+        "-2037294.00",
+        "-1.00",
+        "1.00",
+        "ok",
+        "p1 l9119, p1 l9127, p1 l9141",
+    )
     assert rows["J5 III = J4 PASSIVA.II.B - J4 PASSIVA.II.B of the year before [2024]"] == (
-        "-596175.00", "-596176.00", "1.00", "1.00", "ok", "p1 l9092, p1 l9140")
+        "-596175.00",
+        "-596176.00",
+        "1.00",
+        "1.00",
+        "ok",
+        "p1 l9092, p1 l9140",
+    )
     assert rows["J2 budgettair_resultaat.V = III + IV [2024]"][:4] == ("-326745.00", "-326744.00", "-1.00", "1.00")
     assert rows["J1 TOTAAL exploitatie uitgaven = sum of beleidsdoelstellingen [2024]"][:3] == (
-        "5655961.00", "5655960.00", "1.00")
+        "5655961.00",
+        "5655960.00",
+        "1.00",
+    )
     assert rows["T4 A.1 (1 januari) = A of the year before [2025 MJP]"] == (
-        "11146770.00", "11146770.00", "0.00", "0.00", "ok", "p1 l9667, p1 l9669")
+        "11146770.00",
+        "11146770.00",
+        "0.00",
+        "0.00",
+        "ok",
+        "p1 l9667, p1 l9669",
+    )
     assert rows["T4 TOTAAL = A + B + C [2024]"][:3] == ("12383825.00", "12383824.00", "1.00")
     assert rows["Participaties totaal = J4 ACTIVA.II.B [2024]"][:2] == ("15074814.00", "15074814.00")
     assert rows["OffBalance 092 debet - credit = saldo"] == (
-        "-801540.67", "-801540.67", "0.00", "0.00", "ok", "p1 l10183")
+        "-801540.67",
+        "-801540.67",
+        "0.00",
+        "0.00",
+        "ok",
+        "p1 l10183",
+    )
     assert rows["OffBalance 092 saldo = J2 budgettair_resultaat.VI [report year]"] == (
-        "-801540.67", "-801541.00", "0.33", "0.50", "ok", "p1 l8931, p1 l10183")
+        "-801540.67",
+        "-801541.00",
+        "0.33",
+        "0.50",
+        "ok",
+        "p1 l8931, p1 l10183",
+    )
     assert rows["Overdracht investeringen resultaat total #1 (MJP 2025-2025) = ontvangsten - uitgaven"][:3] == (
-        "-248230.33", "-248230.33", "0.00")
+        "-248230.33",
+        "-248230.33",
+        "0.00",
+    )
     # T2's nested sub-lines: 'a. Algemene werkingssubsidies' = its first sub-line, which the next details
-    assert rows["T2 exploitatie.ontvangsten.A.3.a = sum of children [2024]"][:3] == (
-        "1150000.00", "1150000.00", "0.00")
-    assert rows[
-        "T2 exploitatie.ontvangsten.A.3.a.andere_algemene_werkingssubsidies = sum of children [2024]"
-    ][:3] == ("1150000.00", "1150000.00", "0.00")
+    assert rows["T2 exploitatie.ontvangsten.A.3.a = sum of children [2024]"][:3] == ("1150000.00", "1150000.00", "0.00")
+    assert rows["T2 exploitatie.ontvangsten.A.3.a.andere_algemene_werkingssubsidies = sum of children [2024]"][:3] == (
+        "1150000.00",
+        "1150000.00",
+        "0.00",
+    )
 
 
 def test_tolerance_depends_on_the_rounded_amounts_involved(sample_db) -> None:
-    by_terms = dict(_rows(sample_db, """
+    by_terms = dict(
+        _rows(
+            sample_db,
+            """
         SELECT term_count, max(tolerance) FROM marts.audit_invariants
         WHERE group_name NOT IN ('OffBalance', 'Overdracht', 'OffBalance x J2', 'Overdracht x J2',
                                  'Overdracht x policy')
-        GROUP BY 1 HAVING term_count <= 6"""))
+        GROUP BY 1 HAVING term_count <= 6""",
+        )
+    )
     assert {n: float(t) for n, t in by_terms.items()} == {2: 0.0, 3: 1.0, 4: 1.0, 5: 2.0, 6: 2.0}
-    assert _rows(sample_db, """
+    assert _rows(
+        sample_db,
+        """
         SELECT DISTINCT tolerance FROM marts.audit_invariants WHERE group_name IN ('OffBalance', 'Overdracht')
-    """) == [(0,)]
+    """,
+    ) == [(0,)]
 
 
 def test_plan_dossiers_per_schema(sample_db) -> None:
-    assert _rows(sample_db, """
+    assert _rows(
+        sample_db,
+        """
         SELECT table_kind, plan_dossier, line_no FROM intermediate.int_invariants__schema_dossiers
-        ORDER BY table_kind""") == [("T1", T1_DOSSIER, 9344), ("T2", T2_DOSSIER, 9615), ("T4", T2_DOSSIER, 9717)]
+        ORDER BY table_kind""",
+    ) == [("T1", T1_DOSSIER, 9344), ("T2", T2_DOSSIER, 9615), ("T4", T2_DOSSIER, 9717)]
 
 
 def test_great_expectations_pass_on_the_sample(sample_warehouse, tmp_path) -> None:
@@ -216,8 +322,14 @@ def test_great_expectations_report_errors_and_missing_groups(sample_warehouse, t
     [document] = summary.documents
     errors = [(e.group_name, e.identity, e.printed, e.expected, e.difference, e.source_lines) for e in document.errors]
     assert errors == [
-        ("T4", "T4 TOTAAL = A + B + C [2025 MJP]", 12334770.0, 12334270.0, -500.0,
-         "p1 l9667, p1 l9678, p1 l9686, p1 l9688")
+        (
+            "T4",
+            "T4 TOTAAL = A + B + C [2025 MJP]",
+            12334770.0,
+            12334270.0,
+            -500.0,
+            "p1 l9667, p1 l9678, p1 l9686, p1 l9688",
+        )
     ]
     assert len(document.failed_expectations) == 1 and "J4" in document.failed_expectations[0]
     assert "invariants FAILED" in summary.lines()[0]

@@ -51,7 +51,9 @@ def text_and_pdf(tmp_path_factory):
 
 def test_same_identity(text_and_pdf) -> None:
     con, text_id, pdf_id = text_and_pdf
-    query = "SELECT entity_name, kbo_number, entity_type, report_type, fiscal_year FROM raw.documents WHERE document_id=?"
+    query = (
+        "SELECT entity_name, kbo_number, entity_type, report_type, fiscal_year FROM raw.documents WHERE document_id=?"
+    )
     assert con.execute(query, [pdf_id]).fetchone() == ("AGB Genk", "0872093742", "AGB", "jaarrekening", 2024)
     assert con.execute(query, [pdf_id]).fetchone() == con.execute(query, [text_id]).fetchone()
     assert con.execute("SELECT page_count FROM raw.documents WHERE document_id=?", [pdf_id]).fetchone()[0] > 200
