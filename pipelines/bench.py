@@ -139,7 +139,28 @@ def scenario_references(pdf: Path) -> dict:
     return out
 
 
-SCENARIOS = {"stages", "end_to_end", "noop_cli", "references"}
+def scenario_scaling(paths: list[Path], pdf: Path, pdf_double: Path) -> dict:
+    """Cost per line of intake + extraction over reports of different sizes, and PDF reading of a
+    document and of the same document twice as long."""
+    from pipelines.extract.run import extract_document
+    from pipelines.ingest.intake import read_document
+    from pipelines.ingest.pdf import read_pdf
+
+    per_report = []
+    for path in paths:
+        t0 = time.perf_counter()
+        intake = read_document(path, max_bytes=1 << 31)
+        extract_document(intake.content_lines(), intake.identity.fiscal_year, intake.identity.report_type)
+        per_report.append((len(intake.lines), time.perf_counter() - t0))
+    pdf_times = {}
+    for label, source in (("single", pdf), ("double", pdf_double)):
+        t0 = time.perf_counter()
+        doc = read_pdf(source)
+        pdf_times[label] = (len(doc.pages), time.perf_counter() - t0)
+    return {"per_report": per_report, "pdf": pdf_times}
+
+
+SCENARIOS = {"stages", "end_to_end", "noop_cli", "references", "scaling"}
 
 
 def _run_child(name: str, args: dict) -> dict:
@@ -165,6 +186,8 @@ def _child(name: str, args: dict) -> None:
         result = scenario_end_to_end([Path(p) for p in args["paths"]], work, rerun=args.get("rerun", False))
     elif name == "noop_cli":
         result = scenario_noop_cli(work)
+    elif name == "scaling":
+        result = scenario_scaling([Path(p) for p in args["paths"]], Path(args["pdf"]), Path(args["pdf_double"]))
     else:
         result = scenario_references(Path(args["path"]))
     result["peak_mib"] = _peak_mib()
@@ -256,6 +279,20 @@ def main(argv: list[str] | None = None) -> int:
         )
     else:
         print("   pdftotext -layout: not installed (apt-get install poppler-utils)")
+
+    print("\n4. Scaling: intake + extraction cost per 1,000 lines over reports of different sizes")
+    text = SAMPLE.read_text(encoding="utf-8")
+    double = render_text_to_pdf(text + "\n" + text, root / "sample-double.pdf")
+    r = _run_child(
+        "scaling",
+        {"paths": [str(p) for p in [SAMPLE, *reports]], "pdf": str(pdf), "pdf_double": str(double), "work": ""},
+    )
+    for n_lines, seconds in sorted(r["per_report"])[:: max(1, len(r["per_report"]) // 6)]:
+        print(f"   {n_lines:6d} lines: {seconds:5.2f} s = {1000 * seconds / n_lines * 1000:6.1f} ms per 1,000 lines")
+    (p1, t1), (p2, t2) = r["pdf"]["single"], r["pdf"]["double"]
+    print(
+        f"   PDF reading: {p1} pages {t1:.2f} s, {p2} pages {t2:.2f} s (ratio {t2 / t1:.2f} for {p2 / p1:.2f}x pages)"
+    )
     shutil.rmtree(root, ignore_errors=True)
     return 0
 
