@@ -17,7 +17,6 @@ from pipelines.warehouse import (
     connect_for_write,
     delete_document,
     insert_rows,
-    superseded_documents,
 )
 
 
@@ -26,17 +25,17 @@ def _now() -> datetime:
 
 
 def load_document(warehouse: Path, intake: IntakeResult, extraction: Extraction) -> dict[str, int]:
-    """Replace every raw row of ``intake``'s document (and of an older version of the same file).
+    """Replace every raw row of ``intake``'s document. All or nothing: one transaction.
 
-    Returns the row count per raw table. All or nothing: one transaction.
+    An older version of the same file (same name, other content) stays until this version is
+    published (passes its invariants): :func:`pipelines.warehouse.retire_superseded` removes it
+    after the dbt build. Returns the row count per raw table.
     """
     doc_id = intake.document_id
     counts: dict[str, int] = {}
     with connect_for_write(warehouse) as con:
         con.execute("BEGIN TRANSACTION")
         try:
-            for old in superseded_documents(con, doc_id, intake.source_path.name):
-                delete_document(con, old)
             delete_document(con, doc_id)
             _insert_document_row(con, intake, status="loaded")
             insert_rows(

@@ -196,13 +196,49 @@ def delete_document(con: duckdb.DuckDBPyConnection, document_id: str) -> None:
         con.execute(f"DELETE FROM {RAW_SCHEMA}.{table} WHERE document_id = ?", [document_id])
 
 
-def superseded_documents(con: duckdb.DuckDBPyConnection, document_id: str, source_file: str) -> list[str]:
-    """Earlier documents loaded from a file of the same name with other content (a changed file)."""
-    rows = con.execute(
-        f"SELECT document_id FROM {RAW_SCHEMA}.documents WHERE source_file = ? AND document_id <> ?",
-        [source_file, document_id],
-    ).fetchall()
-    return [r[0] for r in rows]
+def retire_superseded(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Remove the older versions of a file (same name, other content) once its newest version is
+    published (``marts.dim_document.is_published``): their rows leave every raw and mart table. While
+    the newest version fails its invariants, the previous good version stays published."""
+    retired = [
+        r[0]
+        for r in con.execute(
+            """
+            with versions as (
+                select d.document_id, d.source_file, d.ingested_at, m.is_published
+                from raw.documents d
+                join marts.dim_document m using (document_id)
+                where d.status = 'loaded'
+            ),
+            newest as (
+                select source_file, arg_max(document_id, ingested_at) as newest_id
+                from versions
+                group by source_file
+            )
+            select v.document_id
+            from versions v
+            join newest n using (source_file)
+            join versions nv on nv.document_id = n.newest_id
+            where v.document_id <> n.newest_id and nv.is_published
+            order by 1
+            """
+        ).fetchall()
+    ]
+    if not retired:
+        return []
+    mart_tables = [
+        f"{schema}.{table}"
+        for schema, table in con.execute(
+            "select c.table_schema, c.table_name from information_schema.columns c"
+            " join information_schema.tables t using (table_schema, table_name)"
+            " where c.column_name = 'document_id' and c.table_schema = 'marts' and t.table_type = 'BASE TABLE'"
+        ).fetchall()
+    ]
+    for document_id in retired:
+        delete_document(con, document_id)
+        for table in mart_tables:
+            con.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
+    return retired
 
 
 def insert_rows(

@@ -44,3 +44,44 @@ def test_wrong_report_is_reported_and_not_published(tmp_path, capsys, monkeypatc
         ("0212345678", False, None),
         ("0872093742", True, 84378157),
     ]
+
+
+def test_previous_good_version_stays_published_until_a_good_version_replaces_it(tmp_path) -> None:
+    from pipelines.cli import process_files
+    from pipelines.ingest.intake import document_id_for, file_sha256
+    from pipelines.settings import Settings
+
+    settings = Settings(warehouse=tmp_path / "wh.duckdb", data_dir=tmp_path / "data")
+    report = tmp_path / "data" / "inbox" / "report.txt"
+    report.parent.mkdir(parents=True)
+    text = SAMPLE_TXT.read_text(encoding="utf-8")
+
+    def load(content: str) -> str:
+        report.write_text(content, encoding="utf-8")
+        assert [o.status for o in process_files([report], settings)] == ["loaded"]
+        return document_id_for(file_sha256(report))
+
+    def state() -> tuple[list, list, set]:
+        con = duckdb.connect(str(settings.warehouse), read_only=True)
+        try:
+            docs = con.execute(
+                "SELECT document_id, is_published, is_current FROM marts.dim_document ORDER BY is_current"
+            ).fetchall()
+            figures = con.execute("SELECT document_id, balance_total FROM marts.mart_key_figures").fetchall()
+            raw = {r[0] for r in con.execute("SELECT DISTINCT document_id FROM raw.lines").fetchall()}
+            return docs, figures, raw
+        finally:
+            con.close()
+
+    good = load(text)
+    bad = load(text.replace("ACTIVA 84.378.157 85.525.426", "ACTIVA 84.379.157 85.525.426", 1))
+    docs, figures, raw = state()
+    assert docs == [(good, True, False), (bad, False, True)]
+    assert [(d, int(b)) for d, b in figures] == [(good, 84378157)]  # the previous good version stays
+    assert raw == {good, bad}
+
+    fixed = load(text.replace("Algemeen directeur: Hilde De Wilde", "Algemeen directeur: Jan Janssens"))
+    docs, figures, raw = state()
+    assert docs == [(fixed, True, True)]
+    assert [(d, int(b)) for d, b in figures] == [(fixed, 84378157)]
+    assert raw == {fixed}

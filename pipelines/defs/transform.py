@@ -7,12 +7,13 @@ from collections.abc import Mapping
 from typing import Any
 
 import dagster as dg
+import duckdb
 from dagster_dbt import DagsterDbtTranslator, DbtCliResource, DbtProject, dbt_assets
 
 from pipelines.defs.resources import WarehouseResource
 from pipelines.faults import hold_point
 from pipelines.settings import DBT_PROJECT_DIR
-from pipelines.warehouse import warehouse_lock
+from pipelines.warehouse import retire_superseded, warehouse_lock
 
 dbt_project = DbtProject(project_dir=DBT_PROJECT_DIR, profiles_dir=DBT_PROJECT_DIR)
 dbt_project.prepare_if_dev()
@@ -44,6 +45,7 @@ def bbc_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wareh
 
     dbt builds into a copy of the warehouse that replaces the original only when the build
     succeeded: a run killed or failed during dbt leaves the previous marts whole, never half of them.
+    Before the swap, older versions of a file whose newest version is published are retired.
     """
     path = warehouse.warehouse
     building = path.with_name(path.name + ".building")
@@ -54,6 +56,15 @@ def bbc_dbt_models(context: dg.AssetExecutionContext, dbt: DbtCliResource, wareh
         try:
             yield from dbt.cli(["build"], context=context).stream()
             hold_point("dbt")
+            con = duckdb.connect(str(building))
+            try:
+                con.execute("BEGIN TRANSACTION")
+                retired = retire_superseded(con)
+                con.execute("COMMIT")
+            finally:
+                con.close()
+            if retired:
+                context.log.info(f"retired superseded versions: {', '.join(retired)}")
             os.replace(building, path)
         finally:
             os.environ["BBC_WAREHOUSE"] = str(path)

@@ -1,5 +1,7 @@
 -- Grain: one loaded report file. is_published is false when an error-level accounting invariant
 -- fails for the document (marts.audit_invariants): such a document is kept out of mart_key_figures.
+-- is_current marks the newest version of a file name; an older version stays (is_current false)
+-- only while the newest one is not published, and is retired once it is.
 with documents as (
     select * from {{ ref('int_documents_identified') }}
 ),
@@ -27,7 +29,10 @@ final as (
         documents.ingested_at,
         coalesce(invariants.invariant_errors, 0) as invariant_errors,
         coalesce(invariants.invariant_warnings, 0) as invariant_warnings,
-        coalesce(invariants.invariant_errors, 0) = 0 as is_published
+        coalesce(invariants.invariant_errors, 0) = 0 as is_published,
+        row_number() over (
+            partition by documents.source_file order by documents.ingested_at desc, documents.document_id
+        ) = 1 as is_current
     from documents
     left join invariants on documents.document_id = invariants.document_id
 )
