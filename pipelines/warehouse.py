@@ -35,6 +35,9 @@ EXTRACTED_TABLES: dict[str, type] = {
     "t1_functionele_aard": model.AmountRow,
     "t2_economische_aard": model.AmountRow,
     "t4_financiele_schulden": model.AmountRow,
+    "m1_financieel_doelstellingenplan": model.AmountRow,
+    "m2_financieel_evenwicht": model.AmountRow,
+    "m3_kredieten": model.AmountRow,
     "off_balance": model.OffBalanceRow,
     "off_balance_labels": model.OffBalanceLabel,
     "participations": model.Participation,
@@ -58,6 +61,9 @@ BASE_TABLES: dict[str, dict[str, str]] = {
         "entity_type": "VARCHAR",
         "report_type": "VARCHAR",
         "fiscal_year": "INTEGER",
+        "plan_version": "VARCHAR",  # plans: origineel | herziening N
+        "plan_first_year": "INTEGER",
+        "plan_last_year": "INTEGER",
         "page_count": "INTEGER",
         "line_count": "INTEGER",
         "status": "VARCHAR",  # loaded | rejected

@@ -40,6 +40,7 @@ class CLine:
     page_no: int
     line_no: int
     index: int  # position in the document's content-line sequence
+    furniture: str | None = None  # page furniture kind (running header, page counter, ...): never content
 
 
 def content_lines(lines: Iterable[Line]) -> list[CLine]:

@@ -4,6 +4,9 @@ Vocabularies (the same everywhere, also in the marts):
 - ``phase``: ``jaarrekening``, ``eindkrediet``, ``initieel_krediet``, ``meerjarenplan``
 - ``budget_kind``: ``exploitatie``, ``investeringen``, ``financiering``
 - ``direction``: ``uitgaven``, ``ontvangsten``, ``saldo``
+- ``column_role`` (plan documents only, ``None`` in a jaarrekening): ``referentie`` (the plan before a
+  revision, "Referentie" / "Vorig krediet"), ``wijziging`` (the change), ``nieuw`` (the plan after the
+  revision, "Nieuw" / "Nieuw krediet"), ``plan`` (the single column of an original plan)
 Amounts are ``Decimal`` with two decimals, sign as printed.
 """
 
@@ -16,6 +19,7 @@ from decimal import Decimal
 PHASES = ("jaarrekening", "eindkrediet", "initieel_krediet", "meerjarenplan")
 BUDGET_KINDS = ("exploitatie", "investeringen", "financiering")
 DIRECTIONS = ("uitgaven", "ontvangsten", "saldo")
+COLUMN_ROLES = ("referentie", "wijziging", "nieuw", "plan")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +31,7 @@ class AmountRow:
     printed parent row (``None`` for a root). Dimension fields that do not apply stay ``None``.
     """
 
-    table_kind: str  # J1 J2 J3 J4 J5 T1 T2 T4
+    table_kind: str  # J1 J2 J3 J4 J5 T1 T2 T4 M1 M2 M3
     section: str | None  # e.g. ACTIVA/PASSIVA, budgettair_resultaat, exploitatie, a beleidsdomein
     label: str  # the row label as printed (whitespace normalised)
     line_path: str
@@ -41,6 +45,7 @@ class AmountRow:
     direction: str | None = None
     policy_code: str | None = None  # J1: BD code, or TOTAAL / NIET_PRIORITAIR / ZONDER_BD
     beleidsdomein: str | None = None  # T1: the beleidsdomein as printed
+    column_role: str | None = None  # plan documents: see COLUMN_ROLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,11 +150,12 @@ class PolicyBudget:
     policy_code: str  # the item code; for PLAN the plan's name as printed
     budget_kind: str
     direction: str
-    phase: str  # jaarrekening | eindkrediet | initieel_krediet
+    phase: str  # jaarrekening | eindkrediet | initieel_krediet | meerjarenplan
     year: int
     amount: Decimal
     page_no: int
     line_no: int
+    column_role: str | None = None  # plan documents: see COLUMN_ROLES
 
 
 @dataclass(slots=True)
