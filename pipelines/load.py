@@ -49,8 +49,11 @@ def load_document(warehouse: Path, intake: IntakeResult, extraction: Extraction)
                 con,
                 "lines",
                 doc_id,
-                ["page_no", "line_no", "text", "x0", "top", "x1", "bottom"],
-                [(ln.page_no, ln.line_no, ln.text, ln.x0, ln.top, ln.x1, ln.bottom) for ln in intake.lines],
+                ["page_no", "line_no", "text", "x0", "top", "x1", "bottom", "rotation", "furniture"],
+                [
+                    (ln.page_no, ln.line_no, ln.text, ln.x0, ln.top, ln.x1, ln.bottom, ln.rotation, ln.furniture)
+                    for ln in intake.lines
+                ],
             )
             for table in EXTRACTED_TABLES:
                 rows = extraction.tables.get(table, [])
@@ -60,7 +63,8 @@ def load_document(warehouse: Path, intake: IntakeResult, extraction: Extraction)
                 counts[table] = len(rows)
             cov_cols = [c for c in BASE_TABLES["coverage"] if c != "document_id"]
             insert_rows(con, "coverage", doc_id, cov_cols, [dataclasses.astuple(c) for c in extraction.coverage])
-            insert_rows(con, "document_metadata", doc_id, ["key", "value"], sorted(extraction.metadata.items()))
+            metadata = {**extraction.metadata, **{k: str(v) for k, v in intake.text_quality().items()}}
+            insert_rows(con, "document_metadata", doc_id, ["key", "value"], sorted(metadata.items()))
             hold_point("load")  # crash tests kill the process here, inside the open transaction
             con.execute("COMMIT")
         except BaseException:
@@ -100,8 +104,9 @@ def _insert_document_row(con: duckdb.DuckDBPyConnection, intake: IntakeResult, s
     ident = intake.identity
     con.execute(
         "INSERT INTO raw.documents (document_id, sha256, source_file, source_path, file_format, size_bytes,"
-        " entity_name, kbo_number, entity_type, report_type, fiscal_year, page_count, line_count, status,"
-        " ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " entity_name, kbo_number, entity_type, report_type, fiscal_year, plan_version, plan_first_year,"
+        " plan_last_year, page_count, line_count, status, ingested_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             intake.document_id,
             intake.sha256,
@@ -114,6 +119,9 @@ def _insert_document_row(con: duckdb.DuckDBPyConnection, intake: IntakeResult, s
             ident.entity_type,
             ident.report_type,
             ident.fiscal_year,
+            ident.plan_version,
+            ident.plan_first_year,
+            ident.plan_last_year,
             intake.page_count,
             len(intake.lines),
             status,

@@ -87,6 +87,8 @@ BASE_TABLES: dict[str, dict[str, str]] = {
         "top": "DOUBLE",
         "x1": "DOUBLE",
         "bottom": "DOUBLE",
+        "rotation": "INTEGER",  # PDF: text direction on the displayed page (0, 90, 180, 270)
+        "furniture": "VARCHAR",  # page furniture kind (running_header, running_footer, page_counter, stamp)
     },
     "coverage": {
         "document_id": "VARCHAR",
@@ -138,9 +140,21 @@ ALL_RAW_TABLES: tuple[str, ...] = tuple(BASE_TABLES) + tuple(EXTRACTED_TABLES)
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"CREATE SCHEMA IF NOT EXISTS {RAW_SCHEMA}")
+    existing: dict[str, set[str]] = {}
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = ?", [RAW_SCHEMA]
+    ).fetchall():
+        existing.setdefault(table, set()).add(column)
     for table in ALL_RAW_TABLES:
-        cols = ", ".join(f'"{c}" {t}' for c, t in table_columns(table).items())
-        con.execute(f"CREATE TABLE IF NOT EXISTS {RAW_SCHEMA}.{table} ({cols})")
+        columns = table_columns(table)
+        if table not in existing:
+            cols = ", ".join(f'"{c}" {t}' for c, t in columns.items())
+            con.execute(f"CREATE TABLE {RAW_SCHEMA}.{table} ({cols})")
+            continue
+        # a warehouse written by an earlier version gains the columns added since (empty for its rows)
+        for column, duck_type in columns.items():
+            if column not in existing[table]:
+                con.execute(f'ALTER TABLE {RAW_SCHEMA}.{table} ADD COLUMN "{column}" {duck_type.split(" PRIMARY")[0]}')
 
 
 @contextmanager

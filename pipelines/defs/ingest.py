@@ -48,6 +48,9 @@ def document_intake(context: dg.AssetExecutionContext, warehouse: WarehouseResou
             "entity_type": ident.entity_type or "",
             "report_type": ident.report_type or "",
             "fiscal_year": ident.fiscal_year or 0,
+            "plan_version": ident.plan_version or "",
+            "plan_years": f"{ident.plan_first_year}-{ident.plan_last_year}" if ident.plan_first_year else "",
+            **intake.text_quality(),
             "preview": dg.MetadataValue.md(f"First lines:\n\n{preview}\n"),
         },
     )

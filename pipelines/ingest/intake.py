@@ -7,11 +7,15 @@ caller quarantines the file and records the rejection. No other exception is exp
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from pipelines.extract.lines import CLine, Line, content_lines
+from pipelines.extract import furniture
+from pipelines.extract.lines import CLine, Line, content_lines, normalize
 from pipelines.ingest.metadata import ReportIdentity, identify
 from pipelines.ingest.text import decode_text, text_to_lines
 
@@ -37,6 +41,8 @@ class SourceLine:
     top: float | None = None
     x1: float | None = None
     bottom: float | None = None
+    rotation: int | None = None  # PDF: direction of the text on the displayed page (0, 90, 180, 270)
+    furniture: str | None = None  # page furniture kind (see pipelines.extract.furniture), None for content
 
 
 @dataclass(frozen=True)
@@ -63,7 +69,44 @@ class IntakeResult:
         return len(self.pages)
 
     def content_lines(self) -> list[CLine]:
-        return content_lines(Line(sl.page_no, sl.line_no, sl.text) for sl in self.lines)
+        return _content_lines(self.lines)
+
+    def text_quality(self) -> dict[str, float | int]:
+        """How well the text was read: the share of pages with readable text, and the share of printed
+        amounts (tokens shaped like ``1.234.567``) that stand on a line with a label. Furniture lines
+        (page counters, running titles) count for neither."""
+        readable: set[int] = set()
+        amounts = labelled = 0
+        for sl in self.lines:
+            if sl.furniture or not sl.text.strip():
+                continue
+            words = _WORD.findall(sl.text)
+            if words and sl.text.count("(cid:") * 2 < len(words):
+                readable.add(sl.page_no)
+            found = len(_AMOUNT_TOKEN.findall(sl.text))
+            amounts += found
+            if found and _LABEL.search(_AMOUNT_TOKEN.sub(" ", sl.text)):
+                labelled += found
+        return {
+            "readable_page_share": round(len(readable) / self.page_count, 4) if self.page_count else 0.0,
+            "labelled_amount_share": round(labelled / amounts, 4) if amounts else 1.0,
+            "amount_tokens": amounts,
+            "furniture_lines": sum(1 for sl in self.lines if sl.furniture),
+        }
+
+
+_WORD = re.compile(r"[A-Za-zÀ-ÿ]{3,}")
+_LABEL = re.compile(r"[A-Za-zÀ-ÿ]{2,}")
+_AMOUNT_TOKEN = re.compile(r"(?<![\d.,])-?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?![\d.,])")
+
+
+def _content_lines(lines: list[SourceLine]) -> list[CLine]:
+    """Content lines of a document, each carrying its line's furniture kind."""
+    kinds = {(sl.page_no, sl.line_no): sl.furniture for sl in lines if sl.furniture}
+    out = content_lines(Line(sl.page_no, sl.line_no, sl.text) for sl in lines)
+    if kinds:
+        out = [dataclasses.replace(cl, furniture=kinds.get((cl.page_no, cl.line_no))) for cl in out]
+    return out
 
 
 def file_sha256(path: Path) -> str:
@@ -115,7 +158,8 @@ def read_document(path: Path, *, max_bytes: int, pdf_workers: int = 2) -> Intake
         lines, pages = _read_pdf(path, pdf_workers)
     else:
         lines, pages = _read_text(path)
-    cl = content_lines(Line(sl.page_no, sl.line_no, sl.text) for sl in lines)
+    lines = flag_furniture(lines, pages)
+    cl = _content_lines(lines)
     if not cl:
         raise RejectedDocument(path, "no_text", "the file contains no text")
     ident = identify(cl)
@@ -146,7 +190,9 @@ def _read_pdf(path: Path, workers: int) -> tuple[list[SourceLine], list[PageInfo
         doc = read_pdf(path, workers=workers)
     except PdfReadError as exc:
         raise RejectedDocument(path, exc.reason, str(exc.detail)) from None
-    lines = [SourceLine(pl.page_no, pl.line_no, pl.text, pl.x0, pl.top, pl.x1, pl.bottom) for pl in doc.lines]
+    lines = [
+        SourceLine(pl.page_no, pl.line_no, pl.text, pl.x0, pl.top, pl.x1, pl.bottom, pl.rotation) for pl in doc.lines
+    ]
     counts: dict[int, int] = {}
     for ln in lines:
         counts[ln.page_no] = counts.get(ln.page_no, 0) + 1
@@ -154,3 +200,33 @@ def _read_pdf(path: Path, workers: int) -> tuple[list[SourceLine], list[PageInfo
     if not lines:
         raise RejectedDocument(path, "no_text_layer", "the PDF has no text layer (scanned?)")
     return lines, pages
+
+
+def flag_furniture(lines: list[SourceLine], pages: list[PageInfo]) -> list[SourceLine]:
+    """The lines with their furniture kind set (see :mod:`pipelines.extract.furniture`)."""
+    sizes = {p.page_no: (p.width or 0.0, p.height or 0.0) for p in pages}
+    counts = {p.page_no: p.line_count for p in pages}
+    dominant: dict[int, int] = {}
+    if any(sl.rotation is not None for sl in lines):
+        chars: dict[int, Counter[int]] = {}
+        for sl in lines:
+            chars.setdefault(sl.page_no, Counter())[sl.rotation or 0] += len(sl.text)
+        dominant = {page: c.most_common(1)[0][0] for page, c in chars.items()}
+    placed = []
+    for sl in lines:
+        if not normalize(sl.text):
+            continue
+        if sl.rotation is None or sl.x0 is None:
+            position = furniture.rank_positions(counts, sl.page_no, sl.line_no)
+            rotated = False
+        else:
+            width, height = sizes.get(sl.page_no, (0.0, 0.0))
+            position = furniture.reading_position(
+                sl.rotation, sl.x0, sl.top or 0.0, sl.x1 or 0.0, sl.bottom or 0.0, width, height
+            )
+            rotated = sl.rotation != dominant.get(sl.page_no, 0)
+        placed.append(furniture.Placed(sl.page_no, sl.line_no, normalize(sl.text), position, rotated))
+    kinds = furniture.classify(placed)
+    if not kinds:
+        return lines
+    return [dataclasses.replace(sl, furniture=kinds.get((sl.page_no, sl.line_no))) for sl in lines]

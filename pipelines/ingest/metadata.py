@@ -1,4 +1,5 @@
-"""Identify a report from its content: entity, KBO number, entity type, report type, fiscal year.
+"""Identify a report from its content: entity, KBO number, entity type, report type, fiscal year, and
+for a multi-year plan its version (``origineel``, ``herziening 8``) and the years it plans.
 
 Nothing here knows any particular entity: the entity is the name printed before its company number
 ("<name> (0872.093.742)" or "<name> 0872093742"), the most frequent such pair in the document.
@@ -42,11 +43,20 @@ _PROVINCE = re.compile(r"\b[Pp]rovincie (?P<name>Antwerpen|Limburg|Oost-Vlaander
 _REPORT_TYPES = [
     (
         re.compile(r"\b(aanpassing|herziening) (van het )?meerjarenplan\b|\bAMJP\b|\bherziening \d+\b", re.I),
-        "aanpassing_meerjarenplan",
+        "meerjarenplan",
     ),
     (re.compile(r"\bjaarrekening\b|^Journaalvolgnummers: JR\b", re.I), "jaarrekening"),
     (re.compile(r"\bmeerjarenplan\b", re.I), "meerjarenplan"),
 ]
+# plan version, from the running title ("MEERJARENPLAN HERZIENING 8 2026 : ...", "MEERJARENPLAN ORIGINEEL ...")
+# or the report's own title ("Aanpassing van het meerjarenplan", "AMJP")
+_PLAN_VERSION = [
+    (re.compile(r"\bherziening (?P<n>\d{1,2})\b", re.I), "herziening"),
+    (re.compile(r"\baanpassing (?:nr\.? ?|nummer )?(?P<n>\d{1,2})\b", re.I), "aanpassing"),
+    (re.compile(r"\b(aanpassing|herziening) (van het )?meerjarenplan\b|\bAMJP\b", re.I), "aanpassing"),
+    (re.compile(r"^MEERJARENPLAN ORIGINEEL\b|\boorspronkelijk meerjarenplan\b", re.I), "origineel"),
+]
+_PLAN_PERIOD = re.compile(r"(?<!\d)(?P<a>20\d\d) ?[-–] ?(?P<b>20\d\d)(?!\d)")
 _BBC_MARKERS = re.compile(
     r"(Journaalvolgnummers:"
     r"|^[JTM]\d(\(W\))?: "
@@ -71,23 +81,76 @@ class ReportIdentity:
     entity_name: str | None
     kbo_number: str | None  # 10 digits
     entity_type: str | None
-    report_type: str | None  # jaarrekening | meerjarenplan | aanpassing_meerjarenplan
+    report_type: str | None  # jaarrekening | meerjarenplan
     fiscal_year: int | None
     bbc_markers: int  # number of lines that look like BBC report content
+    plan_version: str | None = None  # plans: origineel | herziening N | aanpassing N | aanpassing
+    plan_first_year: int | None = None  # plans: the years the plan covers
+    plan_last_year: int | None = None
 
 
 def identify(lines: Sequence[CLine], *, head: int = 4000) -> ReportIdentity:
     """Read the identity off the first ``head`` content lines (and count BBC markers in all)."""
     first = lines[:head]
     entity, kbo = _entity(first)
+    report_type = _report_type(first)
+    version, period = (_plan_version(first), _plan_period(first)) if report_type == "meerjarenplan" else (None, None)
     return ReportIdentity(
-        entity_name=entity,
+        entity_name=_display_name(entity, first),
         kbo_number=kbo,
         entity_type=_entity_type(entity, first),
-        report_type=_report_type(first),
+        report_type=report_type,
         fiscal_year=_fiscal_year(first),
         bbc_markers=sum(1 for cl in lines if _BBC_MARKERS.search(cl.text)),
+        plan_version=version,
+        plan_first_year=period[0] if period else None,
+        plan_last_year=period[1] if period else None,
     )
+
+
+def _display_name(name: str | None, lines: Sequence[CLine]) -> str | None:
+    """The entity name as the document writes it in running text when its header prints it in capitals
+    ("PROVINCIE LIMBURG" -> "Provincie Limburg", from "... van de provincie Limburg")."""
+    if not name or not name.isupper():
+        return name
+    pattern = re.compile(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b", re.I)
+    spellings: Counter[str] = Counter()
+    for cl in lines:
+        for m in pattern.finditer(cl.text):
+            if not m.group().isupper():
+                spellings[" ".join(m.group().split())] += 1
+    if not spellings:
+        return name
+    spelling = spellings.most_common(1)[0][0]
+    return spelling[0].upper() + spelling[1:]
+
+
+def _plan_version(lines: Sequence[CLine]) -> str | None:
+    votes: Counter[str] = Counter()
+    for cl in lines:
+        for pattern, kind in _PLAN_VERSION:
+            m = pattern.search(cl.text)
+            if m:
+                number = m.groupdict().get("n")
+                votes[f"{kind} {int(number)}" if number else kind] += 1
+                break
+    if not votes:
+        return "origineel"  # a plan that names no revision is the original plan
+    numbered = [v for v, _ in votes.most_common() if v[-1].isdigit()]
+    if numbered:
+        return numbered[0]
+    return votes.most_common(1)[0][0]
+
+
+def _plan_period(lines: Sequence[CLine]) -> tuple[int, int] | None:
+    """The plan's first and last year: the most frequent "2026-2031" span (at most seven years)."""
+    votes: Counter[tuple[int, int]] = Counter()
+    for cl in lines:
+        for m in _PLAN_PERIOD.finditer(cl.text):
+            a, b = int(m.group("a")), int(m.group("b"))
+            if 0 < b - a <= 6:
+                votes[(a, b)] += 1
+    return votes.most_common(1)[0][0] if votes else None
 
 
 def _entity(lines: Sequence[CLine]) -> tuple[str | None, str | None]:

@@ -82,6 +82,7 @@ class PdfLine(Line):
     top: float
     x1: float
     bottom: float
+    rotation: int = 0  # direction of the text on the displayed page: 0, 90 (running up), 180, 270 (running down)
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +143,9 @@ def read_pdf(path: Path, *, workers: int = 2) -> PdfText:
         ranges = _page_ranges(source.declared_page_count(), 1 if in_process else workers)
         pages = source.read(*ranges[0]) if len(ranges) == 1 else _read_in_workers(path, ranges, workers)
     lines = [
-        PdfLine(page_no, line_no, text, x0, top, x1, bottom)
+        PdfLine(page_no, line_no, text, x0, top, x1, bottom, rotation)
         for page_no, (_, _, page_lines) in enumerate(pages, start=1)
-        for line_no, (text, x0, top, x1, bottom) in enumerate(page_lines, start=1)
+        for line_no, (text, x0, top, x1, bottom, rotation) in enumerate(page_lines, start=1)
     ]
     if not has_text_layer(lines):
         raise PdfReadError("no_text_layer", "no page has a text layer (a scan without OCR?)", path)
@@ -159,7 +160,7 @@ def read_pdf_lines(path: Path, *, workers: int = 2) -> list[PdfLine]:
 
 # --- document access and error mapping -------------------------------------------------------------
 
-RawLine = tuple[str, float, float, float, float]  # text, x0, top, x1, bottom
+RawLine = tuple[str, float, float, float, float, int]  # text, x0, top, x1, bottom, rotation
 RawPage = tuple[float, float, list[RawLine]]  # width, height, lines
 
 
@@ -627,11 +628,7 @@ class _RunCollector(PDFTextDevice):
             if text.isspace():
                 spaced = True
                 continue
-            if (
-                previous is not None
-                and text == previous[7]
-                and run[2] - previous[2] < DUPLICATE_OFFSET * run[4]
-            ):
+            if previous is not None and text == previous[7] and run[2] - previous[2] < DUPLICATE_OFFSET * run[4]:
                 continue  # the same text drawn twice, slightly offset (fake bold)
             if words and (spaced or abs(run[2] - end) > WORD_GAP * run[4]):
                 words.append(" ")
@@ -642,7 +639,8 @@ class _RunCollector(PDFTextDevice):
         along = (inked[0][2], max(run[2] + run[3] for run in inked))
         across = (min(run[5] for run in inked), max(run[6] for run in inked))
         x0, y0, x1, y1 = _device_box(group[0][0], along, across)
-        return (text, round(x0, 2), round(self.height - y1, 2), round(x1, 2), round(self.height - y0, 2))
+        rotation = 90 * group[0][0]
+        return (text, round(x0, 2), round(self.height - y1, 2), round(x1, 2), round(self.height - y0, 2), rotation)
 
 
 def _glyph(font: PDFFont, cid: int, glyphs: dict[int, _Glyph]) -> _Glyph:

@@ -1,0 +1,165 @@
+"""Page furniture: the lines a page carries that are not its content.
+
+Running headers and footers (the report and schema title, the entity line repeated on every page),
+page counters ("38/153", "27 / 148 1 / 2", "/7"), document-management stamp codes and signature-stamp
+sentences. They are kept in ``raw.lines`` with their kind, and parsers never read them as content.
+
+Nothing here knows any report's strings. A line is furniture when
+
+- it is only a page counter (``12``, ``3 / 7``, ``/7``, ``Pagina 3``) at the top or bottom of its page,
+  or it ends in "<this page>/<pages in the document>" there (a stamp code "2026_PR_00110 30/153"), or
+- its *shape* (the text with every digit replaced by ``#``) recurs on at least three pages and nearly
+  always (:data:`EDGE_SHARE`) at the top or bottom edge of the page, or
+- it sits at the very top (:data:`PREFIX_EDGE_TOP`) or at the bottom edge and its first words (the
+  shape's first :data:`PREFIX_WORDS` words) start lines that recur on at least :data:`MIN_PREFIX_PAGES`
+  pages, nearly always there: a running footer that names a schema printed on one page only
+  ("<REPORT TITLE> : Schema M3 ...") still shares its start with the footers of every other page.
+
+"At the edge" is measured in the reading frame of the line: for a table printed sideways on a
+portrait page, the top of the frame is the page's left side. Without geometry (a text export), a
+line's position is its rank among the page's lines. The content lines of a table are not furniture
+even when their shape recurs (``Uitgaven #.### #.###``): they occur in the middle of pages too, and a
+line ending in two or more numbers (amounts, column years) is never taken for furniture.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+EDGE_TOP = 0.25  # share of the page height (reading frame) counted as the top edge
+EDGE_BOTTOM = 0.85  # ... and from here to the end as the bottom edge
+PREFIX_EDGE_TOP = 0.12  # the prefix rule (a single-page footer) only applies this close to the top
+EDGE_LINES = 3  # without geometry: the first / last lines of a page are at its edge
+EDGE_SHARE = 0.9  # a shape is furniture when at least this share of its occurrences are at an edge
+MIN_SHAPE_PAGES = 3
+MIN_PREFIX_PAGES = 3
+PREFIX_WORDS = 3
+
+KINDS = ("page_counter", "running_header", "running_footer", "stamp")
+
+_DIGIT = re.compile(r"\d")
+_DASHES = re.compile(r"[\u2010-\u2015\u2212]")
+_PAGE_OF_PAGES = re.compile(r"(?<!\d)(\d{1,4}) ?/ ?(\d{1,4})$")
+_COUNTER = re.compile(
+    r"^(?:(?:pagina|blz\.?|page|p\.)\s*)?(?:\d{1,4}\s*(?:/|van|of)\s*\d{1,4}|/\s*\d{1,4}|\d{1,3}|(?!19|20)\d{4})$", re.I
+)  # a bare four-digit number from 1900 on is a year (a column header), not a page number
+_TRAILING_COUNTER = re.compile(r"\d{1,4}\s*/\s*\d{1,4}$")
+_TRAILING_NUMBERS = re.compile(r"(?:\s-?\d[\d.,]*){2,}$")  # a table row or column header: amounts, years
+
+
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """What the classifier needs of a line: where it is and what it says."""
+
+    page_no: int
+    line_no: int
+    text: str
+    position: float  # 0 = top of the page in the line's reading frame, 1 = bottom
+    rotated: bool = False  # printed in another direction than the page's dominant one
+
+
+def shape(text: str) -> str:
+    """The line with digits masked, dashes unified and whitespace collapsed: equal for every page's copy
+    of a footer."""
+    return " ".join(_DASHES.sub("-", _DIGIT.sub("#", text)).split())
+
+
+def reading_position(
+    rotation: int, x0: float, top: float, x1: float, bottom: float, width: float, height: float
+) -> float:
+    """0..1 from the top of the page as read in the line's direction (``rotation`` in degrees)."""
+    if not width or not height:
+        return 0.5
+    if rotation == 90:  # text running up the page: the reader's top is the page's left side
+        return x0 / width
+    if rotation == 180:
+        return 1 - bottom / height
+    if rotation == 270:  # text running down: the reader's top is the page's right side
+        return 1 - x1 / width
+    return top / height
+
+
+def rank_positions(line_counts: dict[int, int], page_no: int, line_no: int) -> float:
+    """Position of a line from its rank on the page (text exports have no geometry)."""
+    n = line_counts.get(page_no, 1)
+    if line_no <= EDGE_LINES:
+        return 0.0
+    if line_no > n - EDGE_LINES:
+        return 1.0
+    return 0.5
+
+
+def _edge(position: float) -> str | None:
+    if position <= EDGE_TOP:
+        return "top"
+    if position >= EDGE_BOTTOM:
+        return "bottom"
+    return None
+
+
+def classify(lines: Sequence[Placed]) -> dict[tuple[int, int], str]:
+    """(page_no, line_no) -> furniture kind for every furniture line; content lines are absent."""
+    shape_pages: dict[str, set[int]] = defaultdict(set)
+    shape_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # occurrences, at an edge
+    prefix_pages: dict[str, set[int]] = defaultdict(set)
+    prefix_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    shapes: list[tuple[str, str]] = []
+    for line in lines:
+        s = shape(line.text)
+        p = _prefix(s)
+        at_edge = _edge(line.position) is not None
+        shapes.append((s, p))
+        shape_pages[s].add(line.page_no)
+        shape_counts[s][0] += 1
+        shape_counts[s][1] += at_edge
+        if p:
+            prefix_pages[p].add(line.page_no)
+            prefix_counts[p][0] += 1
+            prefix_counts[p][1] += line.position <= PREFIX_EDGE_TOP or line.position >= EDGE_BOTTOM
+
+    page_count = max((line.page_no for line in lines), default=0)
+    out: dict[tuple[int, int], str] = {}
+    for line, (s, p) in zip(lines, shapes, strict=True):
+        edge = _edge(line.position)
+        if edge is None or not line.text.strip():
+            continue
+        text = " ".join(line.text.split())
+        if _COUNTER.match(text) or _counts_this_page(text, line.page_no, page_count):
+            out[(line.page_no, line.line_no)] = "page_counter"
+            continue
+        if _TRAILING_NUMBERS.search(text):
+            continue  # a row of a table (amounts) or its column header (years) is content wherever it is
+        total, at_edge = shape_counts[s]
+        repeated = len(shape_pages[s]) >= MIN_SHAPE_PAGES and at_edge >= EDGE_SHARE * total
+        if not repeated and p and (line.position <= PREFIX_EDGE_TOP or edge == "bottom"):
+            total, at_edge = prefix_counts[p]
+            repeated = len(prefix_pages[p]) >= MIN_PREFIX_PAGES and at_edge >= EDGE_SHARE * total
+        if not repeated:
+            continue
+        if _TRAILING_COUNTER.search(text):
+            kind = "page_counter"
+        elif line.rotated:
+            kind = "stamp"  # printed across the page's text direction, like a signature stamp
+        else:
+            kind = "running_header" if edge == "top" else "running_footer"
+        out[(line.page_no, line.line_no)] = kind
+    return out
+
+
+def _counts_this_page(text: str, page_no: int, page_count: int) -> bool:
+    """A line ending in "<this page> / <pages in the document>" ("2026_PR_00110 30/153")."""
+    m = _PAGE_OF_PAGES.search(text)
+    return bool(m) and int(m.group(1)) == page_no and int(m.group(2)) == page_count > 1
+
+
+def _prefix(shape_text: str) -> str:
+    """The first words of a shape, when there are more words after them (else no prefix rule)."""
+    words = shape_text.split(" ")
+    if len(words) <= PREFIX_WORDS:
+        return ""
+    head = " ".join(words[:PREFIX_WORDS])
+    # a prefix made only of masked numbers says nothing about the line ("#.### #.### #.###")
+    return head if re.search(r"[A-Za-zÀ-ÿ]{3}", head) else ""
