@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipelines.extract import offbalance, policy, schedules_j, schedules_t, transfers
+from pipelines.extract import offbalance, plan_policy, policy, schedules_j, schedules_m, schedules_t, transfers
 from pipelines.extract.lines import CLine
 from pipelines.extract.numbers import split_trailing_amounts
 from pipelines.extract.sections import Section, find_sections
@@ -21,6 +21,8 @@ log = logging.getLogger(__name__)
 
 # table kinds a jaarrekening must contain; their absence is reported in the coverage
 EXPECTED_IN_JAARREKENING = ("policy", "J1", "J2", "J3", "J4", "J5", "T1", "T2", "T4")
+# ... and a meerjarenplan (original or revision)
+EXPECTED_IN_MEERJARENPLAN = ("policy", "M1", "M2", "M3", "T1", "T2")
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,9 @@ PARSERS: dict[str, tuple[tuple[str, ...], Callable[[Sequence[Section], int | Non
     "J3": (("J3",), _amount_rows(schedules_j.parse_j3, "j3_realisatie_kredieten")),
     "J4": (("J4",), _amount_rows(schedules_j.parse_j4, "j4_balans")),
     "J5": (("J5",), _amount_rows(schedules_j.parse_j5, "j5_opbrengsten_kosten")),
+    "M1": (("M1",), _amount_rows(schedules_m.parse_m1, "m1_financieel_doelstellingenplan")),
+    "M2": (("M2",), _amount_rows(schedules_m.parse_m2, "m2_financieel_evenwicht")),
+    "M3": (("M3",), _amount_rows(schedules_m.parse_m3, "m3_kredieten")),
     "T1": (("T1",), _amount_rows(schedules_t.parse_t1, "t1_functionele_aard")),
     "T2": (("T2",), _amount_rows(schedules_t.parse_t2, "t2_economische_aard")),
     "T4": (("T4",), _amount_rows(schedules_t.parse_t4, "t4_financiele_schulden")),
@@ -92,13 +97,25 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
     for section in find_sections(lines):
         by_kind.setdefault(section.kind, []).append(section)
     result.seconds["sections"] = time.perf_counter() - t0
-    expected = set(EXPECTED_IN_JAARREKENING) if report_type == "jaarrekening" else set()
+    expected = set(
+        EXPECTED_IN_JAARREKENING
+        if report_type == "jaarrekening"
+        else EXPECTED_IN_MEERJARENPLAN
+        if report_type == "meerjarenplan"
+        else ()
+    )
 
     # policy evaluation
     t0 = time.perf_counter()
     pol_sections = by_kind.get("policy", [])
+    parse_policy = policy.parse_policy
+    if not pol_sections:  # a plan: the strategic note and the ODAA list the items and their plan budgets
+        pol_sections = sorted(
+            (s for kind in plan_policy.SECTION_KINDS for s in by_kind.get(kind, [])), key=lambda s: s.title.index
+        )
+        parse_policy = plan_policy.parse_plan_policy if pol_sections else policy.parse_policy
     try:
-        pol = policy.parse_policy(pol_sections, fiscal_year)
+        pol = parse_policy(pol_sections, fiscal_year)
     except Exception as exc:  # noqa: BLE001 - one unparseable table must not lose the others
         log.warning("policy evaluation not parsed: %s", exc)
         result.errors["policy"] = f"{type(exc).__name__}: {exc}"
@@ -181,7 +198,7 @@ def _coverage(
     if error:
         note = f"parser error: {error}"
     elif expected and not found:
-        note = "expected in a jaarrekening but not found"
+        note = "expected in this report type but not found"
     elif found and not rows:
         note = "section found but no rows parsed"
     return Coverage(kind, table, expected, found, len(rows), len(section_lines), unattributed, note)
@@ -200,7 +217,8 @@ _NOT_AMOUNTS = re.compile(
     r"((\b(19|20)\d\d\b\s*){2,}$"  # year lists in column headers
     r"|\b(Alg|Budg|EK|IK)\.?\s*\d+$"  # dossier / journal numbers
     r"|\d+ / \d+$"  # page counters "3 / 3"
-    r"|^[A-Z ]+ \d{4} : .* \d{4}$"  # running footers "JAARREKENING ORIGINEEL 2024 : Balans 2024"
+    r"|^[A-Z0-9 ]+ \d{4} : .* \d{4}$"  # running footers "JAARREKENING ORIGINEEL 2024 : Balans 2024"
+    r"|^[Jj]ournaalvolgnummers:"  # header block "Journaalvolgnummers: 40465 / Ref 30475"
     r"|\b(naar|tot|t/m|[Jj]aarrekening|[Mm]eerjarenplan|[Bb]eleidsevaluatie)\s+(19|20)\d\d$"  # titles, headers
     r"|^\d{1,4}$)"  # bare page numbers and years
 )

@@ -9,6 +9,14 @@ Layouts (whole euros, sign as printed; zero rows are usually omitted but may be 
   meerjarenplan column spans both. Without a phase line (T4) a column is ``jaarrekening`` up to
   the fiscal year and ``meerjarenplan`` after it. A later, shorter block ("… 2026 2027" /
   "Meerjarenplan Meerjarenplan") repeats the same rows for more years: same ``line_path``.
+* **Plan layouts** (meerjarenplan, "Schema T1(W)") - a revision prints a role line under the years
+  ("Referentie Wijziging Nieuw …", years in blocks that may end inside a year, see
+  :func:`schedules_m.year_roles`); an original plan (title block "2026-2031") prints the years only.
+  Their columns are ``meerjarenplan`` with ``column_role`` set (``plan`` for an original plan); a
+  jaarrekening keeps ``column_role=None``. A plan prints a part total ("I. Totaal exploitatie-uitgaven"
+  -> ``exploitatie.uitgaven``), its saldo lines under their own header ("BUDGETTAIR RESULTAAT VAN HET
+  BOEKJAAR 2026 2027"), and may wrap a label after its amounts ("… materiële <amounts>" + "vaste
+  activa"): the part is appended to the row's label.
 * **T1 naar functionele aard** - beleidsdomein lines ("Algemene Financiering"), budget-kind lines
   (Exploitatie / Investeringen / Financiering) and rows "Uitgaven|Ontvangsten|Saldo <amounts>".
   ``line_path = <slug(domein)>.<budget_kind>.<direction>``, parent ``<slug(domein)>.<budget_kind>``.
@@ -41,13 +49,14 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
 from pipelines.extract.lines import CLine
 from pipelines.extract.model import BUDGET_KINDS, AmountRow, Participation
 from pipelines.extract.numbers import split_trailing_amounts
+from pipelines.extract.schedules_m import role_line, year_roles
 from pipelines.extract.sections import Section, classify_title
 
 # ---------------------------------------------------------------------------------------------
@@ -89,9 +98,18 @@ def _body(section: Section) -> list[CLine]:
     for cl in section.lines[1:]:
         if _STOP_RE.fullmatch(cl.text):
             break
-        if not _is_artefact(cl.text):
+        if cl.furniture is None and not _is_artefact(cl.text):
             out.append(cl)
     return out
+
+
+_YEAR_RANGE_RE = re.compile(r"(?:19|20)\d{2} ?- ?(?:19|20)\d{2}")
+
+
+def _is_plan_section(section: Section) -> bool:
+    """A meerjarenplan schema: the title block prints the plan period ("2026-2031"), a jaarrekening
+    its year ("2024")."""
+    return any(_YEAR_RANGE_RE.fullmatch(cl.text) for cl in section.lines[1:4])
 
 
 def _title_year(section: Section) -> int | None:
@@ -110,6 +128,7 @@ def _title_year(section: Section) -> int | None:
 class _Column:
     year: int
     phase: str
+    role: str | None = None  # plan documents: referentie / wijziging / nieuw / plan
 
 
 _Columns = tuple[_Column, ...]
@@ -156,6 +175,13 @@ def _columns(years: list[int], phases: list[str] | None, fiscal_year: int | None
     return tuple(out)
 
 
+def _role_columns(years: list[int], roles: list[str], where: CLine) -> _Columns:
+    pairs = year_roles(years, roles)
+    if pairs is None:
+        raise ValueError(f"line {where.line_no}: cannot align years {years} with column roles {roles}")
+    return tuple(_Column(y, "meerjarenplan", role) for y, role in pairs)
+
+
 @dataclass(frozen=True, slots=True)
 class _Header:
     label: str
@@ -180,17 +206,23 @@ def _scan(sections: Sequence[Section], fiscal_year: int | None) -> Iterator[_Hea
     rows, text."""
     for section in sections:
         year = fiscal_year if fiscal_year is not None else _title_year(section)
-        yield from _scan_section(_body(section), year)
+        yield from _scan_section(_body(section), year, plan=_is_plan_section(section))
 
 
-def _scan_section(lines: list[CLine], year: int | None) -> Iterator[_Header | _Row | _Text]:
+def _scan_section(lines: list[CLine], year: int | None, *, plan: bool = False) -> Iterator[_Header | _Row | _Text]:
     i = 0
     while i < len(lines):
         cl = lines[i]
         phases = _phase_line(lines[i + 1].text) if i + 1 < len(lines) else None
+        roles = role_line(lines[i + 1].text) if i + 1 < len(lines) else None
         label, years = _trailing_years(cl.text)
         i += 1
-        if years and (label or len(years) > 1 or phases):
+        if years and roles is not None:  # a plan revision: Referentie / Wijziging / Nieuw per year
+            yield _Header(label, _role_columns(years, roles, cl))
+            i += 1
+        elif years and plan and phases is None and (label or len(years) > 1):  # an original plan
+            yield _Header(label, tuple(_Column(y, "meerjarenplan", "plan") for y in years))
+        elif years and (label or len(years) > 1 or phases):
             yield _Header(label, _columns(years, phases, year, cl))
             i += 1 if phases else 0
         elif not years and _phase_line(cl.text) is None:  # skip the title block's year, stray phases
@@ -218,6 +250,7 @@ def _cells(
             amount=amount,
             page_no=row.line.page_no,
             line_no=row.line.line_no,
+            column_role=col.role,
             **dims,
         )
         for col, amount in zip(columns, row.amounts, strict=True)
@@ -225,7 +258,7 @@ def _cells(
 
 
 def _check_unique(rows: list[AmountRow]) -> list[AmountRow]:
-    counts = Counter((r.line_path, r.year, r.phase) for r in rows)
+    counts = Counter((r.line_path, r.year, r.phase, r.column_role) for r in rows)
     dupes = [key for key, n in counts.items() if n > 1]
     if dupes:
         raise ValueError(f"duplicate cells: {sorted(dupes)[:5]}")
@@ -407,7 +440,9 @@ def _t2_saldo(label: str) -> tuple[str, str] | None:
     if "budgettair resultaat" in low:
         return "totaal", "budgettair_resultaat"
     sections = _sections_in(low)
-    return (sections[0], "saldo") if len(sections) == 1 else ("totaal", _slug(text))
+    # a plan prints "Saldo van exploitatie en investeringen", a jaarrekening "Saldo exploitatie en …"
+    key = _slug(re.sub(r"^saldo van ", "saldo ", text, flags=re.I))
+    return (sections[0], "saldo") if len(sections) == 1 else ("totaal", key)
 
 
 @dataclass
@@ -419,6 +454,11 @@ class _T2State:
     pending: _Pending = field(default_factory=_Pending)
     blocks: list[_Columns] = field(default_factory=list)  # column blocks of the current section
     saldo_blocks: dict[str, set[int]] = field(default_factory=dict)  # saldo path -> blocks used
+    last_rows: int = 0  # cells read from the previous item
+
+    @property
+    def plan(self) -> bool:
+        return bool(self.columns) and self.columns[0].role is not None
 
 
 def parse_t2(sections: Sequence[Section], fiscal_year: int | None) -> list[AmountRow]:
@@ -426,8 +466,32 @@ def parse_t2(sections: Sequence[Section], fiscal_year: int | None) -> list[Amoun
     rows: list[AmountRow] = []
     st = _T2State()
     for item in _scan(sections, fiscal_year):
-        rows.extend(_t2_item(st, item))
+        if st.plan and st.last_rows and isinstance(item, _Text) and _is_label_suffix(item.text):
+            rows[-st.last_rows :] = _append_label(rows[-st.last_rows :], item.text)
+            st.last_rows = 0
+            continue
+        cells = _t2_item(st, item)
+        rows.extend(cells)
+        st.last_rows = len(cells)
     return _check_unique(rows)
+
+
+def _is_label_suffix(text: str) -> bool:
+    """A plan row's label part printed after its amounts ("vaste activa", "leasings")."""
+    return text[:1].islower() and _outline(text) is None and not _ROMAN_RE.fullmatch(text)
+
+
+def _append_label(cells: list[AmountRow], text: str) -> list[AmountRow]:
+    """The cells of one printed row with its wrapped label completed ("- …" rows are re-keyed)."""
+    out = []
+    for cell in cells:
+        label = f"{cell.label} {text}"
+        path = cell.line_path
+        outline = _outline(label)
+        if outline and outline[0] == 4 and cell.parent_path:
+            path = f"{cell.parent_path}.{outline[1]}"
+        out.append(replace(cell, label=label, line_path=path))
+    return out
 
 
 def _t2_item(st: _T2State, item: _Header | _Row | _Text) -> list[AmountRow]:
@@ -467,18 +531,22 @@ def _t2_header(st: _T2State, header: _Header) -> None:
 def _t2_saldo_row(st: _T2State, saldo: tuple[str, str], label: str, row: _Row) -> list[AmountRow]:
     """A saldo line belongs to the first column block of its section it fits and has not used."""
     path = ".".join(saldo)
-    used = st.saldo_blocks.setdefault(path, set())
-    fits = [i for i, cols in enumerate(st.blocks) if len(cols) == len(row.amounts) and i not in used]
-    if not fits:
-        raise ValueError(f"T2 line {row.line.line_no}: {len(row.amounts)} amounts fit no column block")
-    used.add(fits[0])
+    if st.plan and st.columns is not None and len(st.columns) == len(row.amounts):
+        columns = st.columns  # a plan prints its saldo lines under their own column header
+    else:
+        used = st.saldo_blocks.setdefault(path, set())
+        fits = [i for i, cols in enumerate(st.blocks) if len(cols) == len(row.amounts) and i not in used]
+        if not fits:
+            raise ValueError(f"T2 line {row.line.line_no}: {len(row.amounts)} amounts fit no column block")
+        used.add(fits[0])
+        columns = st.blocks[fits[0]]
     budget_kind = saldo[0] if saldo[0] in BUDGET_KINDS else None
     return _cells(
         "T2",
         label,
         path,
         saldo[0],
-        st.blocks[fits[0]],
+        columns,
         row,
         section=saldo[0],
         budget_kind=budget_kind,
