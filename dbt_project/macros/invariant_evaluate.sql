@@ -36,13 +36,18 @@
 {%- endmacro %}
 
 
-{#- The column of a schema an instance is computed for: '2024', '2024 MJP', '2024 EK', '2024 IK'. -#}
-{% macro invariant_column_label(year, phase) -%}
+{#-
+    The column of a schema an instance is computed for: '2024', '2024 MJP', '2024 EK', '2024 IK'; in a
+    plan, the column role follows: '2027 MJP referentie', '2027 MJP nieuw', '2027 MJP plan'.
+    role: the column-role expression, none for a relation without one.
+-#}
+{% macro invariant_column_label(year, phase, role='column_role') -%}
     (cast({{ year }} as varchar) || case {{ phase }}
         when 'meerjarenplan' then ' MJP'
         when 'eindkrediet' then ' EK'
         when 'initieel_krediet' then ' IK'
-        else '' end)
+        else '' end
+        {%- if role %} || coalesce(' ' || {{ role }}, ''){% endif %})
 {%- endmacro %}
 
 

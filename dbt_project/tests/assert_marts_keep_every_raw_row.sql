@@ -1,12 +1,17 @@
--- Guards: the marts neither drop nor duplicate rows of the raw tables they publish (a join or a
+-- Guards: the marts neither drop nor duplicate rows of the raw tables they publish (J2 and M2 in one fact,
+-- J3 and M3, policy budgets with J1 and M1) (a join or a
 -- filter gone wrong). Compares row counts per document; returns the tables that differ.
 with pairs as (
     select 'J2' as table_kind, document_id, count(*) as raw_rows, 0 as mart_rows
     from {{ ref('stg_raw__j2_financieel_evenwicht') }} group by document_id
     union all
+    select 'J2', document_id, count(*), 0 from {{ ref('stg_raw__m2_financieel_evenwicht') }} group by document_id
+    union all
     select 'J2', document_id, 0, count(*) from {{ ref('fct_financial_equilibrium') }} group by document_id
     union all
     select 'J3', document_id, count(*), 0 from {{ ref('stg_raw__j3_realisatie_kredieten') }} group by document_id
+    union all
+    select 'J3', document_id, count(*), 0 from {{ ref('stg_raw__m3_kredieten') }} group by document_id
     union all
     select 'J3', document_id, 0, count(*) from {{ ref('fct_credit_realisation') }} group by document_id
     union all
@@ -41,6 +46,9 @@ with pairs as (
     select 'policy_budgets', document_id, count(*), 0 from {{ ref('stg_raw__policy_budgets') }} group by document_id
     union all
     select 'policy_budgets', document_id, count(*), 0 from {{ ref('stg_raw__j1_doelstellingenrekening') }} group by document_id
+    union all
+    select 'policy_budgets', document_id, count(*), 0
+    from {{ ref('stg_raw__m1_financieel_doelstellingenplan') }} group by document_id
     union all
     select 'policy_budgets', document_id, 0, count(*) from {{ ref('fct_policy_budget') }} group by document_id
     union all

@@ -15,10 +15,13 @@ GROUP_NAMES: tuple[str, ...] = (
     "T1", "T1xT2", "T2", "T2xJ2/J3", "T2xT4", "T4", "T4xJ4", "T4xJ2",
     "Participaties", "OffBalance", "OffBalance x J2",
     "Overdracht", "Overdracht x J2", "Overdracht x policy",
+    "M1", "M2", "M3xM2", "M1xM2", "Plan revision",
 )
 
 # the schemas J1-J5 are in every jaarrekening: their identity groups must have instances
 JAARREKENING_GROUPS: tuple[str, ...] = ("J1", "J2", "J3", "J4", "J5", "J1xJ2", "J1xJ3", "J3xJ2")
+# ... and a meerjarenplan those of M1-M3; a plan revision also the group "Plan revision"
+PLAN_GROUPS: tuple[str, ...] = ("M1", "M2", "M3xM2", "M1xM2")
 
 
 def check_name(group: str) -> str:

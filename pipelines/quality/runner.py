@@ -31,8 +31,18 @@ from pipelines.settings import EXPECTATIONS_DIR, Settings
 from pipelines.warehouse import connect_read_only
 
 AUDIT_COLUMNS = (
-    "document_id", "group_name", "identity", "expected", "printed", "difference", "abs_difference",
-    "tolerance", "status", "status_reason", "computation", "source_lines",
+    "document_id",
+    "group_name",
+    "identity",
+    "expected",
+    "printed",
+    "difference",
+    "abs_difference",
+    "tolerance",
+    "status",
+    "status_reason",
+    "computation",
+    "source_lines",
 )
 MONEY_COLUMNS = ("expected", "printed", "difference", "abs_difference", "tolerance")
 CRITICAL = "critical"
@@ -144,7 +154,8 @@ def read_audit(warehouse: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     before returning. Without the table (dbt has not built it yet) the rows are empty."""
     with connect_read_only(warehouse) as con:
         documents = con.execute(
-            "SELECT document_id, entity_name, report_type, fiscal_year FROM raw.documents"
+            "SELECT document_id, entity_name, report_type, fiscal_year, coalesce(plan_version, '') AS plan_version"
+            " FROM raw.documents"
             " WHERE status = 'loaded' ORDER BY document_id"
         ).df()
         built = con.execute(
@@ -168,10 +179,15 @@ def read_audit(warehouse: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 def coverage_frame(documents: pd.DataFrame, audit: pd.DataFrame) -> pd.DataFrame:
     """One row per loaded document: report type, total instances and one column per group."""
     counts = (
-        audit.groupby(["document_id", "group_name"]).size().unstack(fill_value=0)
+        audit.groupby(["document_id", "group_name"])
+        .size()
+        .unstack(fill_value=0)
         .reindex(index=documents["document_id"], columns=list(GROUP_NAMES), fill_value=0)
     )
     frame = documents[["document_id", "report_type"]].set_index("document_id").join(counts)
+    # a plan revision (herziening N, aanpassing N) prints referentie / wijziging / nieuw columns
+    versions = documents.set_index("document_id")["plan_version"]
+    frame.insert(1, "is_revision", versions.str.match(r"herziening|aanpassing"))
     frame.insert(1, "instances", counts.sum(axis=1))
     return frame.reset_index()
 

@@ -1,7 +1,9 @@
 -- Policy budgets from both places a report prints them, in one vocabulary:
 -- * the beleidsevaluatie tables (plan, BD, AP, AC; jaarrekening / eindkrediet / initieel_krediet);
 -- * J1 doelstellingenrekening (BD level and the totals): its second column, printed as
---   "Meerjarenplan", is the eindkrediet of the year, so phase 'meerjarenplan' becomes 'eindkrediet'.
+--   "Meerjarenplan", is the eindkrediet of the year, so phase 'meerjarenplan' becomes 'eindkrediet';
+-- * M1 financieel doelstellingenplan of a meerjarenplan (BD level and totals, phase meerjarenplan,
+--   one row per plan year and column_role).
 -- Rows that are not about one BD/AP/AC get policy_level 'PLAN': the plan table of the
 -- beleidsevaluatie (its code is the plan name as printed) and J1's TOTAAL, NIET_PRIORITAIR and
 -- ZONDER_BD blocks (code kept as J1 names it).
@@ -15,6 +17,7 @@ with beleidsevaluatie as (
         phase,
         year,
         amount,
+        column_role,
         'beleidsevaluatie' as source_table,
         page_no,
         line_no
@@ -31,16 +34,36 @@ j1 as (
         case when phase = 'meerjarenplan' then 'eindkrediet' else phase end as phase,
         year,
         amount,
+        column_role,
         'J1' as source_table,
         page_no,
         line_no
     from {{ ref('stg_raw__j1_doelstellingenrekening') }}
 ),
 
+m1 as (
+    select
+        document_id,
+        case when policy_code in ('TOTAAL', 'NIET_PRIORITAIR', 'ZONDER_BD') then 'PLAN' else 'BD' end as policy_level,
+        policy_code,
+        coalesce(budget_kind, 'totaal') as budget_kind,  -- M1 prints one line per direction for all kinds
+        direction,
+        phase,
+        year,
+        amount,
+        column_role,
+        'M1' as source_table,
+        page_no,
+        line_no
+    from {{ ref('stg_raw__m1_financieel_doelstellingenplan') }}
+),
+
 unioned as (
     select * from beleidsevaluatie
     union all
     select * from j1
+    union all
+    select * from m1
 ),
 
 final as (
@@ -54,6 +77,7 @@ final as (
         phase,
         year,
         cast(amount as decimal(18, 2)) as amount,
+        column_role,
         source_table,
         page_no,
         line_no

@@ -10,6 +10,7 @@
     't1', 't1_x_t2', 't2', 't2_x_j2', 't2_x_t4', 't4', 't4_x_j4', 't4_x_j2',
     'participations', 'off_balance', 'off_balance_x_j2',
     'credit_transfers', 'credit_transfers_x_j2', 'credit_transfers_x_policy',
+    'm1', 'm2', 'm3_x_m2', 'm1_x_m2', 'plan_revision',
 ] %}
 
 with instances as (

@@ -1,7 +1,11 @@
--- Grain: one printed T2 line x year x phase of a document. Lines form an outline (parts, A., 1.,
+-- Grain: one printed T2 line x year x phase (x column_role in a plan) of a document. Lines form an outline (parts, A., 1.,
 -- a., '-' sub-lines) plus saldo lines: sum only is_leaf rows of one part to avoid double counting.
 with t2 as (
     select * from {{ ref('stg_raw__t2_economische_aard') }}
+),
+
+documents as (
+    select document_id, report_type, plan_version from {{ ref('int_documents_identified') }}
 ),
 
 leaves as (
@@ -13,6 +17,7 @@ leaves as (
             where child.document_id = t2.document_id
                 and child.year = t2.year
                 and child.phase = t2.phase
+                and child.column_role is not distinct from t2.column_role
                 and child.parent_path = t2.line_path
         ) as is_leaf
     from t2
@@ -20,7 +25,9 @@ leaves as (
 
 final as (
     select
-        document_id,
+        leaves.document_id,
+        documents.report_type,
+        documents.plan_version,
         section,
         line_path,
         parent_path,
@@ -31,10 +38,12 @@ final as (
         is_leaf,
         year,
         phase,
+        column_role,
         cast(amount as decimal(18, 2)) as amount,
         page_no,
         line_no
     from leaves
+    inner join documents on leaves.document_id = documents.document_id
 )
 
 select * from final

@@ -14,6 +14,7 @@ final as (
         phase,
         year,
         amount,
+        column_role,
         page_no,
         line_no
     from source

@@ -12,6 +12,7 @@ final as (
         year,
         phase,
         amount,
+        column_role,
         page_no,
         line_no
     from source

@@ -11,7 +11,10 @@ final as (
         x0,
         top,
         x1,
-        bottom
+        bottom,
+        rotation,
+        furniture,
+        furniture is not null as is_furniture
     from source
 )
 

@@ -12,6 +12,7 @@ final as (
         phase,
         year,
         amount,
+        column_role,
         page_no,
         line_no
     from source

@@ -14,6 +14,7 @@ final as (
         line_path,
         parent_path,
         amount,
+        column_role,
         page_no,
         line_no
     from source

@@ -11,6 +11,7 @@ final as (
         year,
         phase,
         amount,
+        column_role,
         page_no,
         line_no
     from source

@@ -5,6 +5,9 @@
 --     of its acties (children without a table count as 0; cells that are zero on both sides are
 --     left out: nothing is printed there);
 --   * Saldo = Ontvangsten - Uitgaven in every table.
+-- A plan's tables (column_role set) get an instance only where the document prints the lines compared:
+-- a strategic note prints one uitgaven / ontvangsten line per item (budget_kind totaal, no saldo), its
+-- ODAA the budget kinds with saldo lines; a sum over children exists where a child prints that cell.
 with budgets as (
     select
         *,
@@ -75,6 +78,17 @@ parents_with_children as (
             where child_item.document_id = parent.document_id and child_item.parent_code = parent.policy_code
         )
         and (
+            parent.column_role is null
+            or exists (
+                select 1 from child_cells as c
+                where c.document_id = parent.document_id
+                    and c.policy_code = parent.policy_code
+                    and c.budget_kind = parent.budget_kind
+                    and c.direction = parent.direction
+                    and c.col = parent.col
+            )
+        )
+        and (
             parent.amount <> 0
             or exists (
                 select 1 from child_cells as c
@@ -134,7 +148,11 @@ saldo_terms as (
         b.policy_code || ' ' || b.direction as term,
         b.page_no,
         b.line_no
-    from (select distinct document_id, policy_code, budget_kind, col from budgets) as s
+    from (
+        select distinct document_id, policy_code, budget_kind, col
+        from budgets
+        where column_role is null or direction = 'saldo'
+    ) as s
     inner join budgets as b
         on b.document_id = s.document_id
         and b.policy_code = s.policy_code

@@ -32,7 +32,7 @@
 with economische_aard as (
     select
         *,
-        cast(year as varchar) || '|' || phase as cell_key,
+        cast(year as varchar) || '|' || phase || coalesce('|' || column_role, '') as cell_key,
         {{ invariant_column_label('year', 'phase') }} as col
     from {{ ref('stg_raw__t2_economische_aard') }}
 ),
