@@ -221,11 +221,13 @@ def _describe(warehouse: Path, path: Path, doc_id: str, status: str) -> Outcome:
 
     with connect_read_only(warehouse) as con:
         row = con.execute(
-            "SELECT entity_name, kbo_number, report_type, fiscal_year, page_count FROM raw.documents"
-            " WHERE document_id = ?",
+            "SELECT entity_name, kbo_number, report_type, fiscal_year, page_count, plan_version, plan_first_year,"
+            " plan_last_year FROM raw.documents WHERE document_id = ?",
             [doc_id],
         ).fetchone()
-    entity, kbo, rtype, year, pages = row or ("", "", "", "", "")
+    entity, kbo, rtype, year, pages, version, first, last = row or ("", "", "", "", "", None, None, None)
+    if version:  # a plan: "meerjarenplan (herziening 8, 2026-2031)"
+        rtype = f"{rtype} ({version}, {first}-{last})" if first else f"{rtype} ({version})"
     return Outcome(path, doc_id, status, "", entity or "", kbo or "", rtype or "", str(year or ""), str(pages or ""))
 
 

@@ -235,6 +235,10 @@ def check_unspent_vs_transferred(rows: Rows) -> None:
     ]
 
 
+def check_no_plan_for_the_sample(rows: Rows) -> None:
+    assert rows == []
+
+
 CHECKS: dict[str, Callable[[Rows], None]] = {
     "What are the headline figures of each report?": check_headline,
     "What share of its eindkrediet did each beleidsdoelstelling realise (jaarrekening / eindkrediet)?": (
@@ -253,6 +257,10 @@ CHECKS: dict[str, Callable[[Rows], None]] = {
     "How much of the credits was realised per budget kind (J3)?": check_j3_realisation,
     "Per beleidsdoelstelling: unspent investment credit versus the credit transferred to next year": (
         check_unspent_vs_transferred
+    ),
+    # the sample has no plan of its own entity and year; tests/test_plans.py checks the pairing with a plan
+    "How do a jaarrekening's realised figures compare with the plan figures of the same entity and year?": (
+        check_no_plan_for_the_sample
     ),
 }
 

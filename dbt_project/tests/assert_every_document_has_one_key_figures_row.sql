@@ -1,8 +1,8 @@
--- Guards: mart_key_figures has exactly one row for every published document (a document without
+-- Guards: mart_key_figures has exactly one row for every published jaarrekening (a document without
 -- a J2/J4 still gets its row, with null figures) and no row for anything else.
 with documents as (
     select document_id from {{ ref('dim_document') }}
-    where is_published
+    where is_published and report_type = 'jaarrekening'
 ),
 
 figures as (

@@ -1,11 +1,13 @@
 -- Grain: one document. Headline figures of the jaarrekening column of the document's fiscal year,
 -- pivoted from int_key_figures_unpivoted (which records the source line of each); null when the
--- document does not print the figure. Documents that fail an error-level accounting invariant
--- (marts.audit_invariants; dim_document.is_published = false) are left out.
+-- document does not print the figure. Only jaarrekening documents (plans: mart_plan_key_figures);
+-- documents that fail an error-level accounting invariant (marts.audit_invariants;
+-- dim_document.is_published = false) are left out.
 with documents as (
     -- only published documents: a report failing an error-level invariant is not shown here
     select * from {{ ref('int_documents_identified') }}
-    where document_id not in (select document_id from {{ ref('audit_invariants') }} where status = 'error')
+    where report_type = 'jaarrekening'
+        and document_id not in (select document_id from {{ ref('audit_invariants') }} where status = 'error')
 ),
 
 figures as (

@@ -1,0 +1,58 @@
+-- Grain: one published meerjarenplan document x plan year. The plan's headline figures of that year as
+-- the plan stands after the document: the single column of an original plan (column_role 'plan') or the
+-- Nieuw column of a revision, read from M2 (staat van het financieel evenwicht) by outline path, never by
+-- label. Null when M2 does not print the line. Documents failing an error-level invariant are left out,
+-- as in mart_key_figures.
+{%- set figures = [
+    ('exploitatiesaldo', 'budgettair_resultaat.I'),
+    ('investeringssaldo', 'budgettair_resultaat.II'),
+    ('saldo_exploitatie_en_investeringen', 'budgettair_resultaat.III'),
+    ('financieringssaldo', 'budgettair_resultaat.IV'),
+    ('budgettair_resultaat', 'budgettair_resultaat.V'),
+    ('gecumuleerd_budgettair_resultaat_vorig_boekjaar', 'budgettair_resultaat.VI'),
+    ('gecumuleerd_budgettair_resultaat', 'budgettair_resultaat.VII'),
+    ('onbeschikbare_gelden', 'budgettair_resultaat.VIII'),
+    ('beschikbaar_budgettair_resultaat', 'budgettair_resultaat.IX'),
+    ('autofinancieringsmarge', 'autofinancieringsmarge.III'),
+    ('gecorrigeerde_autofinancieringsmarge', 'gecorrigeerde_autofinancieringsmarge.III'),
+] %}
+
+with documents as (
+    select * from {{ ref('int_documents_identified') }}
+    where report_type = 'meerjarenplan'
+        and document_id not in (select document_id from {{ ref('audit_invariants') }} where status = 'error')
+),
+
+plan_amounts as (
+    select document_id, line_path, year, column_role, amount
+    from {{ ref('stg_raw__m2_financieel_evenwicht') }}
+    where column_role in ('plan', 'nieuw')
+),
+
+pivoted as (
+    select
+        document_id,
+        year as plan_year,
+        min(column_role) as column_role,
+        {%- for figure, path in figures %}
+        sum(amount) filter (where line_path = '{{ path }}') as {{ figure }}{{ "," if not loop.last }}
+        {%- endfor %}
+    from plan_amounts
+    group by document_id, year
+),
+
+final as (
+    select
+        documents.document_id,
+        documents.entity_id,
+        documents.plan_version,
+        pivoted.plan_year,
+        pivoted.column_role,
+        {%- for figure, path in figures %}
+        cast(pivoted.{{ figure }} as decimal(18, 2)) as {{ figure }}{{ "," if not loop.last }}
+        {%- endfor %}
+    from documents
+    inner join pivoted on documents.document_id = pivoted.document_id
+)
+
+select * from final
