@@ -5,9 +5,12 @@ Scenarios, each in its own process so that its peak memory is its own:
   timed one by one, and the end-to-end run through the Dagster assets (``bbc ingest``);
 - 20 generated reports (``pipelines.synth``), end to end in one run, then a no-op rerun;
 - references on the same PDF: pdfplumber's own ``extract_text()`` over all pages in one process,
-  and ``pdftotext -layout`` (Debian poppler-utils) when installed.
+  and ``pdftotext -layout`` (Debian poppler-utils) when installed;
+- the real published PDFs bundled as test data (tests/data/real: rotated landscape tables, /Rotate
+  pages, stamps): pages per second of our reader and of the whole intake (furniture, identity) and
+  extraction, against pdfplumber's plain ``extract_text()`` and its rotated-text options.
 
-    python -m pipelines.bench [--reports 20] [--out data/bench]
+    python -m pipelines.bench [--reports 20] [--only real]
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pathlib import Path
 from pipelines.settings import DBT_PROJECT_DIR, REPO_ROOT, Settings
 
 SAMPLE = REPO_ROOT / "data" / "samples" / "jaarrekening-2024-agb-genk.txt"
+REAL_PDFS = sorted((REPO_ROOT / "tests" / "data" / "real").glob("*.pdf"))
 
 
 def _peak_mib() -> float:
@@ -160,7 +164,38 @@ def scenario_scaling(paths: list[Path], pdf: Path, pdf_double: Path) -> dict:
     return {"per_report": per_report, "pdf": pdf_times}
 
 
-SCENARIOS = {"stages", "end_to_end", "noop_cli", "references", "scaling"}
+def scenario_real(pdf: Path) -> dict:
+    """A real PDF: our reader, the whole intake + extraction, and pdfplumber on the same pages."""
+    import pdfplumber
+
+    from pipelines.extract.run import extract_document
+    from pipelines.ingest.intake import read_document
+    from pipelines.ingest.pdf import read_pdf
+
+    out: dict = {}
+    for workers in (1, 2):
+        t0 = time.perf_counter()
+        read_pdf(pdf, workers=workers)
+        out[f"read_{workers}"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    intake = read_document(pdf, max_bytes=1 << 31)
+    out["intake"] = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    extraction = extract_document(intake.content_lines(), intake.identity.fiscal_year, intake.identity.report_type)
+    out["extraction"] = time.perf_counter() - t0
+    out["rows"] = sum(extraction.row_counts().values())
+    out["pages"] = intake.page_count
+    out["quality"] = intake.text_quality()
+    for label, options in (("plain", {}), ("rotated", {"line_dir_rotated": "ltr", "char_dir_rotated": "btt"})):
+        t0 = time.perf_counter()
+        with pdfplumber.open(pdf) as doc:
+            for page in doc.pages:
+                page.extract_text(**options)
+        out[f"pdfplumber_{label}"] = time.perf_counter() - t0
+    return out
+
+
+SCENARIOS = {"stages", "end_to_end", "noop_cli", "references", "scaling", "real"}
 
 
 def _run_child(name: str, args: dict) -> dict:
@@ -188,6 +223,8 @@ def _child(name: str, args: dict) -> None:
         result = scenario_noop_cli(work)
     elif name == "scaling":
         result = scenario_scaling([Path(p) for p in args["paths"]], Path(args["pdf"]), Path(args["pdf_double"]))
+    elif name == "real":
+        result = scenario_real(Path(args["path"]))
     else:
         result = scenario_references(Path(args["path"]))
     result["peak_mib"] = _peak_mib()
@@ -199,9 +236,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=int, default=20)
     parser.add_argument("--scenario", choices=sorted(SCENARIOS))
     parser.add_argument("--args", default="{}")
+    parser.add_argument("--only", choices=["real"], help="run one section only")
     args = parser.parse_args(argv)
     if args.scenario:
         _child(args.scenario, json.loads(args.args))
+        return 0
+    if args.only == "real":
+        print(f"bbc-warehouse benchmark ({os.cpu_count()} cores)\n")
+        _print_real()
         return 0
 
     from pipelines.synth.generator import write_corpus
@@ -293,8 +335,39 @@ def main(argv: list[str] | None = None) -> int:
     print(
         f"   PDF reading: {p1} pages {t1:.2f} s, {p2} pages {t2:.2f} s (ratio {t2 / t1:.2f} for {p2 / p1:.2f}x pages)"
     )
+    print()
+    _print_real()
     shutil.rmtree(root, ignore_errors=True)
     return 0
+
+
+def _print_real() -> None:
+    print("5. Real published PDFs (tests/data/real): seconds and pages per second")
+    for pdf in REAL_PDFS:
+        r = _run_child("real", {"path": str(pdf), "work": ""})
+        n = r["pages"]
+        q = r["quality"]
+        print(f"   {pdf.name}: {n} pages, {r['rows']} rows extracted, peak {r['peak_mib']:.0f} MiB")
+        for label, key in (
+            ("our reader, 1 worker", "read_1"),
+            ("our reader, 2 workers", "read_2"),
+            ("intake (read, furniture, identity)", "intake"),
+        ):
+            print(f"     {label:<40} {r[key]:6.2f} s {n / r[key]:8.1f} pages/s")
+        total = r["intake"] + r["extraction"]
+        print(f"     {'intake + extraction':<40} {total:6.2f} s {n / total:8.1f} pages/s")
+        for label, key in (
+            ("pdfplumber extract_text()", "pdfplumber_plain"),
+            ("pdfplumber extract_text(rotated options)", "pdfplumber_rotated"),
+        ):
+            print(
+                f"     {label:<40} {r[key]:6.2f} s {n / r[key]:8.1f} pages/s  -> our reader (2 workers) is"
+                f" {r[key] / r['read_2']:.1f}x faster"
+            )
+        print(
+            f"     readable pages {q['readable_page_share']:.1%}, amounts on a labelled line"
+            f" {q['labelled_amount_share']:.1%} of {q['amount_tokens']}, furniture lines {q['furniture_lines']}"
+        )
 
 
 if __name__ == "__main__":
