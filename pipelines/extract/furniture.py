@@ -16,10 +16,12 @@ Nothing here knows any report's strings. A line is furniture when
   ("<REPORT TITLE> : Schema M3 ...") still shares its start with the footers of every other page.
 
 "At the edge" is measured in the reading frame of the line: for a table printed sideways on a
-portrait page, the top of the frame is the page's left side. Without geometry (a text export), a
-line's position is its rank among the page's lines. The content lines of a table are not furniture
-even when their shape recurs (``Uitgaven #.### #.###``): they occur in the middle of pages too, and a
-line ending in two or more numbers (amounts, column years) is never taken for furniture.
+portrait page, the top of the frame is the page's left side; the line must also be among the page's
+first :data:`EDGE_RANK_TOP` or last :data:`EDGE_RANK_BOTTOM` lines (a dense page has a long top
+quarter). Without geometry (a text export), a line's position is its rank among the page's lines.
+The content lines of a table are not furniture even when their shape recurs (``Uitgaven #.###``):
+they occur in the middle of pages too, and a line ending in two or more numbers (amounts, column
+years) is never taken for furniture.
 """
 
 from __future__ import annotations
@@ -33,6 +35,8 @@ EDGE_TOP = 0.25  # share of the page height (reading frame) counted as the top e
 EDGE_BOTTOM = 0.85  # ... and from here to the end as the bottom edge
 PREFIX_EDGE_TOP = 0.12  # the prefix rule (a single-page footer) only applies this close to the top
 EDGE_LINES = 3  # without geometry: the first / last lines of a page are at its edge
+EDGE_RANK_TOP = 8  # with geometry, a line at the top edge is also among the page's first lines ...
+EDGE_RANK_BOTTOM = 5  # ... and one at the bottom edge among its last lines (dense pages have long edges)
 EDGE_SHARE = 0.9  # a shape is furniture when at least this share of its occurrences are at an edge
 MIN_SHAPE_PAGES = 3
 MIN_PREFIX_PAGES = 3
@@ -59,6 +63,8 @@ class Placed:
     text: str
     position: float  # 0 = top of the page in the line's reading frame, 1 = bottom
     rotated: bool = False  # printed in another direction than the page's dominant one
+    rank_top: int = 1  # 1 = the page's first line in reading order
+    rank_bottom: int = 1  # 1 = the page's last line
 
 
 def shape(text: str) -> str:
@@ -92,12 +98,17 @@ def rank_positions(line_counts: dict[int, int], page_no: int, line_no: int) -> f
     return 0.5
 
 
-def _edge(position: float) -> str | None:
-    if position <= EDGE_TOP:
+def _edge(line: Placed) -> str | None:
+    if line.position <= EDGE_TOP and line.rank_top <= EDGE_RANK_TOP:
         return "top"
-    if position >= EDGE_BOTTOM:
+    if line.position >= EDGE_BOTTOM and line.rank_bottom <= EDGE_RANK_BOTTOM:
         return "bottom"
     return None
+
+
+def _prefix_edge(line: Placed) -> bool:
+    """Where the prefix rule applies: the very top of the page, or its bottom edge."""
+    return (line.position <= PREFIX_EDGE_TOP and line.rank_top <= EDGE_RANK_TOP) or _edge(line) == "bottom"
 
 
 def classify(lines: Sequence[Placed]) -> dict[tuple[int, int], str]:
@@ -110,7 +121,7 @@ def classify(lines: Sequence[Placed]) -> dict[tuple[int, int], str]:
     for line in lines:
         s = shape(line.text)
         p = _prefix(s)
-        at_edge = _edge(line.position) is not None
+        at_edge = _edge(line) is not None
         shapes.append((s, p))
         shape_pages[s].add(line.page_no)
         shape_counts[s][0] += 1
@@ -118,12 +129,12 @@ def classify(lines: Sequence[Placed]) -> dict[tuple[int, int], str]:
         if p:
             prefix_pages[p].add(line.page_no)
             prefix_counts[p][0] += 1
-            prefix_counts[p][1] += line.position <= PREFIX_EDGE_TOP or line.position >= EDGE_BOTTOM
+            prefix_counts[p][1] += _prefix_edge(line)
 
     page_count = max((line.page_no for line in lines), default=0)
     out: dict[tuple[int, int], str] = {}
     for line, (s, p) in zip(lines, shapes, strict=True):
-        edge = _edge(line.position)
+        edge = _edge(line)
         if edge is None or not line.text.strip():
             continue
         text = " ".join(line.text.split())
@@ -134,7 +145,7 @@ def classify(lines: Sequence[Placed]) -> dict[tuple[int, int], str]:
             continue  # a row of a table (amounts) or its column header (years) is content wherever it is
         total, at_edge = shape_counts[s]
         repeated = len(shape_pages[s]) >= MIN_SHAPE_PAGES and at_edge >= EDGE_SHARE * total
-        if not repeated and p and (line.position <= PREFIX_EDGE_TOP or edge == "bottom"):
+        if not repeated and p and _prefix_edge(line):
             total, at_edge = prefix_counts[p]
             repeated = len(prefix_pages[p]) >= MIN_PREFIX_PAGES and at_edge >= EDGE_SHARE * total
         if not repeated:

@@ -212,10 +212,17 @@ def flag_furniture(lines: list[SourceLine], pages: list[PageInfo]) -> list[Sourc
         for sl in lines:
             chars.setdefault(sl.page_no, Counter())[sl.rotation or 0] += len(sl.text)
         dominant = {page: c.most_common(1)[0][0] for page, c in chars.items()}
+    ranks: dict[tuple[int, int], int] = {}
+    page_sizes: Counter[int] = Counter()
+    for sl in lines:
+        if normalize(sl.text):
+            page_sizes[sl.page_no] += 1
+            ranks[(sl.page_no, sl.line_no)] = page_sizes[sl.page_no]
     placed = []
     for sl in lines:
         if not normalize(sl.text):
             continue
+        rank = ranks[(sl.page_no, sl.line_no)]
         if sl.rotation is None or sl.x0 is None:
             position = furniture.rank_positions(counts, sl.page_no, sl.line_no)
             rotated = False
@@ -225,7 +232,17 @@ def flag_furniture(lines: list[SourceLine], pages: list[PageInfo]) -> list[Sourc
                 sl.rotation, sl.x0, sl.top or 0.0, sl.x1 or 0.0, sl.bottom or 0.0, width, height
             )
             rotated = sl.rotation != dominant.get(sl.page_no, 0)
-        placed.append(furniture.Placed(sl.page_no, sl.line_no, normalize(sl.text), position, rotated))
+        placed.append(
+            furniture.Placed(
+                sl.page_no,
+                sl.line_no,
+                normalize(sl.text),
+                position,
+                rotated,
+                rank_top=rank,
+                rank_bottom=page_sizes[sl.page_no] - rank + 1,
+            )
+        )
     kinds = furniture.classify(placed)
     if not kinds:
         return lines
