@@ -217,3 +217,24 @@ def test_text_quality(limburg: IntakeResult, antwerpen: IntakeResult) -> None:
     assert quality["labelled_amount_share"] > 0.95
     assert quality["furniture_lines"] == 479
     assert antwerpen.text_quality()["labelled_amount_share"] > 0.99
+
+
+def test_intake_asset_metadata_reports_quality(tmp_path) -> None:
+    """The Dagster intake asset of a real PDF records its identity and the quality figures."""
+    import dagster as dg
+
+    from pipelines.cli import _process_one
+    from pipelines.defs.ingest import document_intake
+    from pipelines.ingest.intake import file_sha256
+    from pipelines.settings import Settings
+
+    settings = Settings.from_env(warehouse=tmp_path / "w.duckdb", data_dir=tmp_path / "data")
+    instance = dg.DagsterInstance.ephemeral()
+    outcome = _process_one(ANTWERPEN, file_sha256(ANTWERPEN), settings, instance)
+    assert outcome.status == "loaded"
+    event = instance.get_latest_materialization_event(document_intake.key)
+    metadata = {k: v.value for k, v in event.asset_materialization.metadata.items()}
+    assert metadata["entity"] == "Provincie Antwerpen" and metadata["plan_version"] == "origineel"
+    assert metadata["plan_years"] == "2026-2031" and metadata["pages"] == 51
+    assert metadata["readable_page_share"] == 1.0
+    assert metadata["labelled_amount_share"] > 0.99 and metadata["furniture_lines"] == 104
