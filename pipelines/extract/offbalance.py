@@ -44,6 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from pipelines.extract.artefacts import LOOSE_ENTITY_LINE, PAGE_COUNTER, PAGE_NUMBER, RUNNING_TITLE, any_of
 from pipelines.extract.lines import CLine
 from pipelines.extract.model import OffBalanceLabel, OffBalanceRow
 from pipelines.extract.numbers import split_trailing_amounts
@@ -53,11 +54,13 @@ _ACCOUNT = re.compile(r"(?P<code>\d{2,5})(?: (?P<label>\D.*))?")
 _JOURNAL = re.compile(r"(?P<no>\d{6,})(?: (?P<label>.*))?")
 _TOTAL = re.compile(r"totaal", re.I)
 _COLUMN_HEADER = re.compile(r"debet credit saldo", re.I)
-_ARTEFACTS = (
-    re.compile(r".* \d+ ?/ ?\d+"),  # page footer "<entity> (0872.093.742) 3 / 3"
-    re.compile(r"\d{1,4}"),  # bare PDF page number
-    re.compile(r"[A-Z][A-Z ]+ \d{4} ?: .*"),  # running header "JAARREKENING ORIGINEEL 2024 : ..."
-    re.compile(r".*(\d{4}\.\d{3}\.\d{3}|\b\d{10}\b).*"),  # entity line with a KBO number
+_ARTEFACTS = re.compile(
+    any_of(
+        PAGE_COUNTER,
+        PAGE_NUMBER,
+        RUNNING_TITLE,
+        LOOSE_ENTITY_LINE,  # wider than ENTITY_LINE: the table prints no KBO-shaped numbers
+    )
 )
 # a lower-case letter directly followed by a capitalised word: two labels glued together
 _GLUED = re.compile(r"(?<=[a-zà-ÿ])(?=[A-Z][a-zà-ÿ])")
@@ -125,7 +128,7 @@ def _is_noise(text: str) -> bool:
     """Titles, column headers and running page artefacts (never labels)."""
     if classify_title(text) is not None or _COLUMN_HEADER.fullmatch(text):
         return True
-    return any(p.fullmatch(text) for p in _ARTEFACTS)
+    return bool(_ARTEFACTS.fullmatch(text))
 
 
 def _number_row(cl: CLine) -> _NumberRow | None:
@@ -136,9 +139,7 @@ def _number_row(cl: CLine) -> _NumberRow | None:
     return None
 
 
-def _row(
-    number: _NumberRow, codes: set[str], current_account: str | None, shared_label: str
-) -> OffBalanceRow:
+def _row(number: _NumberRow, codes: set[str], current_account: str | None, shared_label: str) -> OffBalanceRow:
     debit, credit, saldo = number.amounts
     values = {"debit": debit, "credit": credit, "saldo": saldo}
     where = {"page_no": number.line.page_no, "line_no": number.line.line_no}

@@ -47,6 +47,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from pipelines.extract.artefacts import KBO_DIGITS, KBO_NUMBER, PAGE_NUMBER, YEAR_COLON
 from pipelines.extract.lines import CLine
 from pipelines.extract.model import PolicyBudget, PolicyItem, PolicyResult
 from pipelines.extract.numbers import split_trailing_amounts
@@ -87,14 +88,21 @@ _KIND_BY_WORD = {"expl": "exploitatie", "inve": "investeringen", "fina": "financ
 _DIRECTION_BY_WORD = {"uitg": "uitgaven", "ontv": "ontvangsten", "sald": "saldo"}
 
 # --- running page artefacts -----------------------------------------------------------------
+# Narrower than the shared patterns: the policy texts are prose that may print years, colons,
+# numbers and "x / y" of their own.
 _ARTEFACTS = (
-    re.compile(r"[A-ZÀ-Þ][A-ZÀ-Þ ]{3,}\d{4} : .+"),  # JAARREKENING ORIGINEEL 2024 : Beleidsevaluatie 2024
-    re.compile(r".*\(\d{4}\.\d{3}\.\d{3}\)(?: \d{1,4} / \d{1,4})?"),  # <entity> (0872.093.742) [N / M]
-    re.compile(r".* \d{10} [A-Za-z]+ \d{4}"),  # <entity> 0872093742 Jaarrekening 2024
+    # RUNNING_TITLE with a title of at least four upper-case characters (accents allowed), "<year> : "
+    # spaced as printed and a non-empty schema: "JAARREKENING ORIGINEEL 2024 : Beleidsevaluatie 2024"
+    re.compile(rf"[A-ZÀ-Þ][A-ZÀ-Þ ]{{3,}}{YEAR_COLON}.+"),
+    # ENTITY_LINE that ends at the KBO number or at a page counter after it: "<entity> (0872.093.742) [N / M]"
+    re.compile(rf".*\({KBO_NUMBER}\)(?: {PAGE_NUMBER} / {PAGE_NUMBER})?"),
+    # running header "<entity> 0872093742 Jaarrekening 2024" (any report word)
+    re.compile(rf".* {KBO_DIGITS} [A-Za-z]+ \d{{4}}"),
     re.compile(r"beleidsevaluatie(?: \d{4})?", re.I),  # repeated title
 )
-_PAGE_OF = re.compile(r"(?:.*\s)?(?P<n>\d{1,4}) / (?P<m>\d{1,4})")
-_BARE_NUMBER = re.compile(r"\d{1,4}")
+# page counter "N / M" (spaced), alone or after text; an artefact only when N <= M (see _is_artefact)
+_PAGE_OF = re.compile(rf"(?:.*\s)?(?P<n>{PAGE_NUMBER}) / (?P<m>{PAGE_NUMBER})")
+_BARE_NUMBER = re.compile(PAGE_NUMBER)
 
 _STATUSES = (
     (re.compile(r"voortgang loopt niet zoals gepland", re.I), "achter_schema"),
@@ -236,9 +244,7 @@ def _parent(level: str, code: str, ctx: _Context) -> str | None:
     return ctx.last_ap
 
 
-def _split_title(
-    lines: Sequence[CLine], first: str | None
-) -> tuple[str, tuple[date, date] | None, list[str]]:
+def _split_title(lines: Sequence[CLine], first: str | None) -> tuple[str, tuple[date, date] | None, list[str]]:
     """Title (up to the period line or the toelichting), period, and the toelichting's lines."""
     title = [first] if first else []
     period: tuple[date, date] | None = None

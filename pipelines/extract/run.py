@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from pipelines.extract import offbalance, plan_policy, policy, schedules_j, schedules_m, schedules_t, transfers
+from pipelines.extract.artefacts import JOURNAALVOLGNUMMERS_LINE, PAGE_NUMBER, YEAR_COLON
 from pipelines.extract.lines import CLine
 from pipelines.extract.numbers import split_trailing_amounts
 from pipelines.extract.sections import Section, find_sections
@@ -216,11 +217,11 @@ def _attributed_positions(section_lines: Sequence[CLine], rows: Sequence) -> set
 _NOT_AMOUNTS = re.compile(
     r"((\b(19|20)\d\d\b\s*){2,}$"  # year lists in column headers
     r"|\b(Alg|Budg|EK|IK)\.?\s*\d+$"  # dossier / journal numbers
-    r"|\d+ / \d+$"  # page counters "3 / 3"
-    r"|^[A-Z0-9 ]+ \d{4} : .* \d{4}$"  # running footers "JAARREKENING ORIGINEEL 2024 : Balans 2024"
-    r"|^[Jj]ournaalvolgnummers:"  # header block "Journaalvolgnummers: 40465 / Ref 30475"
+    r"|\d+ / \d+$"  # page counters "3 / 3" (spaced, unlike artefacts.PAGE_OF)
+    rf"|^[A-Z0-9 ]+ {YEAR_COLON}.* \d{{4}}$"  # running footers "JAARREKENING ORIGINEEL 2024 : Balans 2024"
+    rf"|^{JOURNAALVOLGNUMMERS_LINE}"  # header block "Journaalvolgnummers: 40465 / Ref 30475"
     r"|\b(naar|tot|t/m|[Jj]aarrekening|[Mm]eerjarenplan|[Bb]eleidsevaluatie)\s+(19|20)\d\d$"  # titles, headers
-    r"|^\d{1,4}$)"  # bare page numbers and years
+    rf"|^{PAGE_NUMBER}$)"  # bare page numbers and years
 )
 
 

@@ -41,6 +41,16 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from pipelines.extract.artefacts import (
+    DOSSIER_LINE,
+    ENTITY_LINE,
+    JOURNAALVOLGNUMMERS_LINE,
+    PAGE_COUNTER,
+    PAGE_NUMBER,
+    RUNNING_HEADER,
+    YEAR_COLON,
+    any_of,
+)
 from pipelines.extract.lines import CLine
 from pipelines.extract.model import AmountRow
 from pipelines.extract.numbers import split_trailing_amounts
@@ -51,15 +61,19 @@ from pipelines.extract.sections import Section, classify_title
 
 _STOP_RE = re.compile(r"andere gebruikte dossiers\b.*", re.I)
 
+# running page artefacts, compiled case-insensitively (dossier codes and header words in any case)
 _ARTEFACT_RE = re.compile(
-    r"\d{1,4}"  # bare PDF page number
-    r"|.*\S \d+ ?/ ?\d+"  # page counter "<entity> (0872.093.742) 3 / 3"
-    r"|.*\d{4} : .*"  # running footer "JAARREKENING ORIGINEEL 2024 : Balans 2024"
-    r"|.*\bjaarrekening \d{4}"  # running header "<entity> 0872093742 Jaarrekening 2024"
-    r"|[A-Z][A-Z0-9_]* \d{4}: .*"  # dossier line "JR_ORIGINEEL_2023 2023: Budg. 16936 Alg. …"
-    r"|journaalvolgnummers:.*"
-    r"|.*\b(algemeen|financieel) directeur:.*"
-    r"|.*\(\d{4}\.\d{3}\.\d{3}\).*|.*\b[01]\d{9}\b.*",  # entity line with its KBO number
+    any_of(
+        PAGE_NUMBER,
+        PAGE_COUNTER,
+        # running footer: wider than RUNNING_TITLE, any line carrying "<year> : " (a title in any case)
+        rf".*{YEAR_COLON}.*",
+        RUNNING_HEADER,
+        DOSSIER_LINE,
+        JOURNAALVOLGNUMMERS_LINE,
+        r".*\b(algemeen|financieel) directeur:.*",  # signatories in the header block
+        ENTITY_LINE,
+    ),
     re.I,
 )
 
@@ -297,9 +311,7 @@ def _emit(st: _OutlineState, level: int, key: str, label: str, amounts: list[Dec
     _emit_at(st, path, parent, label, amounts, cl)
 
 
-def _emit_at(
-    st: _OutlineState, path: str, parent: str | None, label: str, amounts: list[Decimal], cl: CLine
-) -> None:
+def _emit_at(st: _OutlineState, path: str, parent: str | None, label: str, amounts: list[Decimal], cl: CLine) -> None:
     for (year, phase), amount in zip(st.columns, amounts, strict=True):
         st.rows.append(
             AmountRow(

@@ -53,6 +53,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
+from pipelines.extract.artefacts import (
+    ENTITY_LINE,
+    JOURNAALVOLGNUMMERS,
+    PAGE_COUNTER,
+    PAGE_NUMBER,
+    RUNNING_HEADER,
+    YEAR_COLON_LOOSE,
+    any_of,
+    is_page_artefact,
+)
 from pipelines.extract.lines import CLine
 from pipelines.extract.model import BUDGET_KINDS, AmountRow, Participation
 from pipelines.extract.numbers import split_trailing_amounts
@@ -63,16 +73,22 @@ from pipelines.extract.sections import Section, classify_title
 # shared line handling
 
 _STOP_RE = re.compile(r"andere gebruikte dossiers\b.*", re.I)
+# running page artefacts, compiled case-insensitively; a bare page number is not among them (the
+# row assembly skips it itself, see _PAGE_NO_RE)
 _ARTEFACT_RE = re.compile(
-    r".*\S \d+ ?/ ?\d+"  # page counter "<entity> (0872.093.742) 3 / 3"
-    r"|.*\d{4} ?: .*"  # running footer "JAARREKENING ORIGINEEL 2024 : …", dossier "… 2025: Alg. 23718"
-    r"|.*\bjaarrekening \d{4}"  # running header "<entity> 0872093742 Jaarrekening 2024"
-    r"|journaalvolgnummers\b.*"
-    r"|.*\bdirecteur:.*"  # entity/address lines of the header block
-    r"|.*\(\d{4}\.\d{3}\.\d{3}\).*|.*\b[01]\d{9}\b.*",  # entity line with its KBO number
+    any_of(
+        PAGE_COUNTER,
+        # wider than RUNNING_TITLE: any line carrying "<year> : " or "<year>: " (a running footer in
+        # any case, a dossier line "… 2025: Alg. 23718")
+        rf".*{YEAR_COLON_LOOSE}.*",
+        RUNNING_HEADER,
+        rf"{JOURNAALVOLGNUMMERS}\b.*",  # wider than JOURNAALVOLGNUMMERS_LINE: with or without the colon
+        r".*\bdirecteur:.*",  # entity/address lines of the header block
+        ENTITY_LINE,
+    ),
     re.I,
 )
-_PAGE_NO_RE = re.compile(r"\d{1,4}")
+_PAGE_NO_RE = re.compile(PAGE_NUMBER)
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 _PHASES = {"jaarrekening": "jaarrekening", "meerjarenplan": "meerjarenplan"}
 _DATE_RE = re.compile(r"\b(\d{1,2})[./-](\d{1,2})[./-](\d{4})\b")
@@ -88,17 +104,13 @@ def _plain(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
-def _is_artefact(text: str) -> bool:
-    return bool(_ARTEFACT_RE.fullmatch(text)) or classify_title(text) is not None
-
-
 def _body(section: Section) -> list[CLine]:
     """The section's lines after its title, cut at the dossier list, without page artefacts."""
     out: list[CLine] = []
     for cl in section.lines[1:]:
         if _STOP_RE.fullmatch(cl.text):
             break
-        if cl.furniture is None and not _is_artefact(cl.text):
+        if not is_page_artefact(cl, _ARTEFACT_RE) and classify_title(cl.text) is None:
             out.append(cl)
     return out
 

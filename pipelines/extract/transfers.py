@@ -64,6 +64,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from pipelines.extract.artefacts import LOOSE_ENTITY_LINE, PAGE_COUNTER, PAGE_NUMBER, RUNNING_TITLE, any_of
 from pipelines.extract.lines import CLine
 from pipelines.extract.model import CreditTransfer, CreditTransferTotal
 from pipelines.extract.numbers import parse_amount
@@ -98,12 +99,14 @@ _CELL_INDEX = {name: i for i, (name, _) in enumerate(_CELLS)}
 
 # column-header fragments repeated at page breaks, and running page artefacts
 _SKIP = re.compile(
-    r"(?i:entiteit( type)?|type( budget)?|soort( budget)?|budget|krediet|bedrag wijziging"
-    r"|transactie( krediet)?|beleidsdoel?stelling\b.*)"
-    r"|.* \d+ ?/ ?\d+"  # page footer "<entity> (0872.093.742) 12 / 40"
-    r"|\d{1,4}"  # bare page number
-    r"|[A-Z][A-Z ]+ \d{4} ?: .*"  # running header "JAARREKENING ORIGINEEL 2024 : ..."
-    r"|.*(\d{4}\.\d{3}\.\d{3}|\b\d{10}\b).*"  # entity line with a KBO number
+    any_of(
+        r"(?i:entiteit( type)?|type( budget)?|soort( budget)?|budget|krediet|bedrag wijziging"
+        r"|transactie( krediet)?|beleidsdoel?stelling\b.*)",
+        PAGE_COUNTER,
+        PAGE_NUMBER,
+        RUNNING_TITLE,
+        LOOSE_ENTITY_LINE,  # wider than ENTITY_LINE: the table prints no KBO-shaped numbers
+    )
 )
 _DIRECTIONS = {"uitgave": "U", "uitgaven": "U", "ontvangst": "O", "ontvangsten": "O", "resultaat": "R"}
 _TOTAL_DIRECTION = re.compile(r"(?:TOTAAL )?(?P<dir>Uitgaven?|Ontvangst(?:en)?|Resultaat)", re.I)
@@ -191,9 +194,7 @@ class _Totals:
                 col = n // per_column
                 label = columns[col] if len(columns) * per_column == len(self.amounts) else f"kolom {col + 1}"
                 direction = self.directions[n % per_column]
-                self.out.append(
-                    CreditTransferTotal(self.budget_type, direction, label, amount, cl.page_no, cl.line_no)
-                )
+                self.out.append(CreditTransferTotal(self.budget_type, direction, label, amount, cl.page_no, cl.line_no))
         self.directions, self.amounts = [], []
 
 
@@ -324,11 +325,7 @@ def _join(cell: _Cell, lexicon: set[str]) -> str:
     heads = cell.break_heads()
     out = ""
     for n, part in enumerate(cell.texts):
-        glued = (
-            n == 0
-            or out.endswith("/")
-            or (bool(_HYPHEN_END.search(out)) and not _SUSPENDED_COMPOUND.match(part))
-        )
+        glued = n == 0 or out.endswith("/") or (bool(_HYPHEN_END.search(out)) and not _SUSPENDED_COMPOUND.match(part))
         if not glued and heads[n - 1]:
             glued = _mid_word(cell.texts[n - 1], part, lexicon)
         out += ("" if glued else " ") + part
