@@ -36,9 +36,9 @@ YEAR_COLON = r"\d{4} : "
 YEAR_COLON_LOOSE = r"\d{4} ?: "
 """:data:`YEAR_COLON`, also with the colon right after the year as a dossier line prints it ("2023: ")."""
 
-RUNNING_TITLE = rf"[A-Z][A-Z ]+ {YEAR_COLON_LOOSE}.*"
-"""Running title "<REPORT TITLE> <year> : <schema>": "JAARREKENING ORIGINEEL 2024 : Balans 2024"
-(upper-case report title)."""
+RUNNING_TITLE = rf"[A-Z][A-Z0-9 ]+ {YEAR_COLON_LOOSE}.*"
+"""Running title "<REPORT TITLE> <year> : <schema>": "JAARREKENING ORIGINEEL 2024 : Balans 2024",
+"MEERJARENPLAN HERZIENING 8 2026 : Schema M2(W): …" (upper-case report title, a revision number in it)."""
 
 RUNNING_HEADER = r".*\b[Jj]aarrekening \d{4}"
 """Running header of a jaarrekening page: "<entity> 0872093742 Jaarrekening 2024"."""

@@ -49,6 +49,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from pipelines.extract.artefacts import (
+    ENTITY_LINE,
+    JOURNAALVOLGNUMMERS_LINE,
+    PAGE_COUNTER,
+    RUNNING_TITLE,
+    any_of,
+    is_page_artefact,
+)
 from pipelines.extract.lines import CLine
 from pipelines.extract.model import PolicyBudget, PolicyItem, PolicyResult
 from pipelines.extract.numbers import split_trailing_amounts
@@ -57,6 +65,9 @@ from pipelines.extract.policy import _join as _join_wrapped
 from pipelines.extract.sections import Section
 
 SECTION_KINDS = ("plan_strategic_note", "plan_policy")
+# running page artefacts a layout without furniture flags (a text export, a re-rendered PDF) leaves in
+# the line stream; the dossier list stays: it is read into the metadata
+_PAGE_ARTEFACT = re.compile(any_of(PAGE_COUNTER, RUNNING_TITLE, ENTITY_LINE, JOURNAALVOLGNUMMERS_LINE))
 PHASE = "meerjarenplan"
 TOTAL_KIND = "totaal"  # budget_kind of a table that prints no budget kind (total over all kinds)
 
@@ -136,7 +147,7 @@ def parse_plan_policy(sections: Sequence[Section], fiscal_year: int | None = Non
         for s in sections
         if s.kind in SECTION_KINDS
         for cl in s.lines
-        if cl.furniture is None and not _is_artefact(cl.text)
+        if not is_page_artefact(cl, _PAGE_ARTEFACT) and not _is_artefact(cl.text)
     ]
     ctx = _Context()
     for kind, block in _blocks(lines):
