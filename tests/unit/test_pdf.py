@@ -41,12 +41,9 @@ from pipelines.synth.pdf import (
 )
 
 REPO = Path(__file__).resolve().parents[2]
-REAL = REPO.parent / "shared" / "real"
+REAL = REPO / "tests" / "data" / "real"  # two published plans, bundled as test data
 LIMBURG = REAL / "provincie-limburg-mjp-2026-herziening-8.pdf"
 ANTWERPEN = REAL / "provincie-antwerpen-mjp-2026-2031.pdf"
-needs_real = pytest.mark.skipif(
-    not REAL.is_dir(), reason=f"real PDFs not found: {REAL} (the shared test data next to the repository)"
-)
 A4_WIDTH, A4_HEIGHT = A4
 
 
@@ -275,13 +272,11 @@ def _after(lines: list[PdfLine], label: str, prefix: str, *, page_marker: str) -
     return next(line for line in lines[start + 1 :] if line.text.startswith(prefix))
 
 
-@needs_real
 def test_real_page_counts() -> None:
     assert pdf_page_count(LIMBURG) == 153
     assert pdf_page_count(ANTWERPEN) == 51
 
 
-@needs_real
 def test_limburg_sideways_m1w_algemeen_totaal(limburg: list[PdfLine]) -> None:
     uitgave = _after(limburg, "Algemeen Totaal", "Uitgave", page_marker="Schema M1(W)")
     ontvangst = _after(limburg, "Algemeen Totaal", "Ontvangst", page_marker="Schema M1(W)")
@@ -291,7 +286,6 @@ def test_limburg_sideways_m1w_algemeen_totaal(limburg: list[PdfLine]) -> None:
     assert uitgave.bottom - uitgave.top > 5 * (uitgave.x1 - uitgave.x0)  # printed sideways
 
 
-@needs_real
 def test_limburg_sideways_m1w_bd000003_2031(limburg: list[PdfLine]) -> None:
     start = next(
         i for i, line in enumerate(limburg) if line.text.endswith("BD000003:Provinciebestuur managen")
@@ -302,20 +296,17 @@ def test_limburg_sideways_m1w_bd000003_2031(limburg: list[PdfLine]) -> None:
     assert second_block.endswith(" 106.784.273 1.571.685 108.355.958")  # 2031: Referentie, Wijziging, Nieuw
 
 
-@needs_real
 def test_limburg_m3w_exploitatie(limburg: list[PdfLine]) -> None:
     row = _after(limburg, "Kredieten Provincie", "Exploitatie", page_marker="Schema M3(W)")
     assert row.text == "Exploitatie 243.344.325 3.959.945 247.304.270 255.953.118 2.236.497 258.189.615"
 
 
-@needs_real
 def test_limburg_has_no_reversed_words(limburg: list[PdfLine]) -> None:
     texts = [line.text for line in limburg]
     assert not any("nevagtiU" in t or "netsgnavtnO" in t or "eitnerefeR" in t for t in texts)
     assert sum(t.startswith("Referentie Wijziging Nieuw") for t in texts) > 20
 
 
-@needs_real
 def test_antwerpen_pages_turned_by_rotate(antwerpen: PdfText) -> None:
     texts = [line.text for line in antwerpen.lines]
     assert "I. Exploitatiesaldo 32.161.531 32.118.964 31.773.045 31.458.529 30.344.969 30.709.134" in texts
@@ -328,13 +319,11 @@ def test_antwerpen_pages_turned_by_rotate(antwerpen: PdfText) -> None:
     assert row.x1 - row.x0 > row.bottom - row.top
 
 
-@needs_real
 def test_antwerpen_page_sizes_as_displayed(antwerpen: PdfText) -> None:
     landscape = [page.page_no for page in antwerpen.pages if page.width > page.height]
     assert landscape == [1, *range(22, 42)]  # 14 turned by /Rotate 90 (22-35), the others drawn landscape
 
 
-@needs_real
 def test_fast_interpreter_matches_pdfminers_own_on_real_pages() -> None:
     for path, pages in ((LIMBURG, {1, 6, 21, 31, 61}), (ANTWERPEN, {1, 26, 36})):
         assert _page_lines(pdf._TextInterpreter, path, pages) == _page_lines(PDFPageInterpreter, path, pages)
