@@ -16,12 +16,14 @@ from pipelines.extract import offbalance, plan_policy, policy, schedules_j, sche
 from pipelines.extract.artefacts import JOURNAALVOLGNUMMERS_LINE, PAGE_NUMBER, YEAR_COLON
 from pipelines.extract.lines import CLine
 from pipelines.extract.numbers import split_trailing_amounts
-from pipelines.extract.sections import Section, find_sections
+from pipelines.extract.sections import Section, classify_title, find_sections
 
 log = logging.getLogger(__name__)
 
 # table kinds a jaarrekening must contain; their absence is reported in the coverage
 EXPECTED_IN_JAARREKENING = ("policy", "J1", "J2", "J3", "J4", "J5", "T1", "T2", "T4")
+# a schema title: "M2: Staat van ...", "Schema M1(W): Aangepast ...", "T1W: ..."
+_SCHEMA_TITLE = re.compile(r"(?:Schema )?(?P<code>[JMT]\d{1,2})(?:\(W\)|W)?: ?(?P<title>[A-Z].{3,})")
 # ... and a meerjarenplan (original or revision)
 EXPECTED_IN_MEERJARENPLAN = ("policy", "M1", "M2", "M3", "T1", "T2")
 
@@ -171,6 +173,15 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
             result.coverage.append(Coverage(kind, "", False, True, 0, body, 0, note))
         else:
             result.coverage.append(Coverage(kind, "", False, False, 0, 0, 0, "absent"))
+    # any other schema the report prints ("M4: ...", "J6: ...") is seen, not parsed: say so
+    reported = {c.table_kind for c in result.coverage}
+    for cl in lines:
+        m = _SCHEMA_TITLE.fullmatch(cl.text)
+        if m and not cl.furniture and classify_title(cl.text) is None and m["code"] not in reported:
+            reported.add(m["code"])
+            result.coverage.append(
+                Coverage(m["code"], "", False, True, 0, 0, 0, f"present but not parsed: {m['title']}")
+            )
     return result
 
 
