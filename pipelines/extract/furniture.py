@@ -8,8 +8,9 @@ Nothing here knows any report's strings. A line is furniture when
 
 - it is only a page counter (``12``, ``3 / 7``, ``/7``, ``Pagina 3``) at the top or bottom of its page,
   or it ends in "<this page>/<pages in the document>" there (a stamp code "2026_PR_00110 30/153"), or
-- its *shape* (the text with every digit replaced by ``#``) recurs on at least three pages and nearly
-  always (:data:`EDGE_SHARE`) at the top or bottom edge of the page, or
+- its text recurs on at least three pages and nearly always (:data:`EDGE_SHARE`) at the top or bottom
+  edge of the page; a line with a page counter in it ("<entity> (0207.725.203) 27 / 148") by its
+  *shape* (the text with every digit replaced by ``#``), or
 - it sits at the very top (:data:`PREFIX_EDGE_TOP`) or at the bottom edge and its first words (the
   shape's first :data:`PREFIX_WORDS` words) start lines that recur on at least :data:`MIN_PREFIX_PAGES`
   pages, nearly always there: a running footer that names a schema printed on one page only
@@ -27,7 +28,7 @@ years) is never taken for furniture.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -99,9 +100,11 @@ def rank_positions(line_counts: dict[int, int], page_no: int, line_no: int) -> f
 
 
 def _edge(line: Placed) -> str | None:
-    if line.position <= EDGE_TOP and line.rank_top <= EDGE_RANK_TOP:
+    # a line printed across the page's direction (a stamp along the margin) stands outside the reading
+    # order: its geometric position alone counts
+    if line.position <= EDGE_TOP and (line.rank_top <= EDGE_RANK_TOP or line.rotated):
         return "top"
-    if line.position >= EDGE_BOTTOM and line.rank_bottom <= EDGE_RANK_BOTTOM:
+    if line.position >= EDGE_BOTTOM and (line.rank_bottom <= EDGE_RANK_BOTTOM or line.rotated):
         return "bottom"
     return None
 
@@ -113,41 +116,39 @@ def _prefix_edge(line: Placed) -> bool:
 
 def classify(lines: Sequence[Placed]) -> dict[tuple[int, int], str]:
     """(page_no, line_no) -> furniture kind for every furniture line; content lines are absent."""
-    shape_pages: dict[str, set[int]] = defaultdict(set)
-    shape_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # occurrences, at an edge
-    prefix_pages: dict[str, set[int]] = defaultdict(set)
-    prefix_counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    shapes: list[tuple[str, str]] = []
+    # occurrences of each exact text, of each shape and of each shape's first words: pages, count, at an edge
+    exact = _Tally()
+    shapes = _Tally()
+    prefixes = _Tally()
+    keys: list[tuple[str, str, str]] = []
     for line in lines:
-        s = shape(line.text)
+        text = " ".join(line.text.split())
+        s = shape(text)
         p = _prefix(s)
         at_edge = _edge(line) is not None
-        shapes.append((s, p))
-        shape_pages[s].add(line.page_no)
-        shape_counts[s][0] += 1
-        shape_counts[s][1] += at_edge
+        keys.append((text, s, p))
+        exact.add(text, line.page_no, at_edge)
+        shapes.add(s, line.page_no, at_edge)
         if p:
-            prefix_pages[p].add(line.page_no)
-            prefix_counts[p][0] += 1
-            prefix_counts[p][1] += _prefix_edge(line)
+            prefixes.add(p, line.page_no, _prefix_edge(line))
 
     page_count = max((line.page_no for line in lines), default=0)
-    out: dict[tuple[int, int], str] = {}
-    for line, (s, p) in zip(lines, shapes, strict=True):
+    found: dict[tuple[int, int], tuple[str, str]] = {}  # (page, line) -> (shape, kind on this page)
+    for line, (text, s, p) in zip(lines, keys, strict=True):
         edge = _edge(line)
-        if edge is None or not line.text.strip():
+        if edge is None or not text:
             continue
-        text = " ".join(line.text.split())
         if _COUNTER.match(text) or _counts_this_page(text, line.page_no, page_count):
-            out[(line.page_no, line.line_no)] = "page_counter"
+            found[(line.page_no, line.line_no)] = (s, "page_counter")
             continue
         if _TRAILING_NUMBERS.search(text):
             continue  # a row of a table (amounts) or its column header (years) is content wherever it is
-        total, at_edge = shape_counts[s]
-        repeated = len(shape_pages[s]) >= MIN_SHAPE_PAGES and at_edge >= EDGE_SHARE * total
+        # the same text on every page; or, with a page counter in it, the same shape
+        repeated = exact.repeats(text, MIN_SHAPE_PAGES) or (
+            bool(_TRAILING_COUNTER.search(text)) and shapes.repeats(s, MIN_SHAPE_PAGES)
+        )
         if not repeated and p and _prefix_edge(line):
-            total, at_edge = prefix_counts[p]
-            repeated = len(prefix_pages[p]) >= MIN_PREFIX_PAGES and at_edge >= EDGE_SHARE * total
+            repeated = prefixes.repeats(p, MIN_PREFIX_PAGES)
         if not repeated:
             continue
         if _TRAILING_COUNTER.search(text):
@@ -156,8 +157,31 @@ def classify(lines: Sequence[Placed]) -> dict[tuple[int, int], str]:
             kind = "stamp"  # printed across the page's text direction, like a signature stamp
         else:
             kind = "running_header" if edge == "top" else "running_footer"
-        out[(line.page_no, line.line_no)] = kind
-    return out
+        found[(line.page_no, line.line_no)] = (s, kind)
+    # one kind per shape, the one most of its lines have (a stamp along the margin of a page whose table is
+    # printed sideways runs in that page's own direction, but it is the stamp of every other page)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for s, kind in found.values():
+        votes[s][kind] += 1
+    return {key: votes[s].most_common(1)[0][0] for key, (s, _) in found.items()}
+
+
+class _Tally:
+    """Occurrences of a key: the pages it is on, how often, how often at an edge."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, set[int]] = defaultdict(set)
+        self.counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+
+    def add(self, key: str, page_no: int, at_edge: bool) -> None:
+        self.pages[key].add(page_no)
+        self.counts[key][0] += 1
+        self.counts[key][1] += at_edge
+
+    def repeats(self, key: str, min_pages: int) -> bool:
+        """On ``min_pages`` pages or more, and nearly always (:data:`EDGE_SHARE`) at an edge."""
+        total, at_edge = self.counts[key]
+        return len(self.pages[key]) >= min_pages and at_edge >= EDGE_SHARE * total
 
 
 def _counts_this_page(text: str, page_no: int, page_count: int) -> bool:
