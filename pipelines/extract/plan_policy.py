@@ -60,7 +60,17 @@ from pipelines.extract.artefacts import (
 from pipelines.extract.lines import CLine
 from pipelines.extract.model import PolicyBudget, PolicyItem, PolicyResult
 from pipelines.extract.numbers import split_trailing_amounts
-from pipelines.extract.policy import _is_artefact
+from pipelines.extract.policy import (  # the vocabulary of the jaarrekening's policy tables
+    _BUDGET_KIND,
+    _DIRECTION,
+    _DIRECTION_BY_WORD,
+    _DOSSIERS,
+    _KIND_BY_WORD,
+    _PERIOD,
+    _is_artefact,
+    _parent,
+    _period,
+)
 from pipelines.extract.policy import _join as _join_wrapped
 from pipelines.extract.sections import Section
 
@@ -88,13 +98,10 @@ _OVERVIEW = re.compile(r"overzicht (?P<what>beleidsdoelstellingen|actieplannen|a
 _OVERVIEW_LEVELS = {"beleidsdoelstellingen": "BD", "actieplannen": "AP", "acties": "AC"}
 _OVERVIEW_ENTRY = re.compile(rf"(?P<code>{_CODE})\s*:\s*(?P<rest>.*)")
 _LEGEND = re.compile(r"\*\s*:.*")
-_DOSSIERS = re.compile(r"andere gebruikte dossiers\b.*", re.I)
 _DOSSIER_LABEL = re.compile(r"(?P<label>[^\W\d_]+(?: [^\W\d_]+)*)\s*:")  # MJP referentie:
 _DOSSIER = re.compile(r"\S.* \d{4}\s*:\s*\S.*")  # MJP_HERZIENING_OVERDRACHT_2026 2026: Alg. 30475
 
 # --- lines inside a block -------------------------------------------------------------------
-_DATE = r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})"
-_PERIOD = re.compile(rf"(?:(?P<before>.*\S)\s+)?van {_DATE} tot {_DATE}", re.I)
 _STAR_START = re.compile(r"\*\s*(?P<rest>.*)")
 _STAR_END = re.compile(r"(?P<rest>.*?)\s*\*")
 _WORD = re.compile(r"\w+")
@@ -105,10 +112,6 @@ _YEARS = re.compile(r"(?:(?:19|20)\d\d)(?:\s+(?:19|20)\d\d)*")
 _ROLE_WORDS = {"referentie": "referentie", "wijziging": "wijziging", "nieuw": "nieuw"}
 _ROLE_ORDER = ("referentie", "wijziging", "nieuw")
 _ROLES = re.compile(r"(?:(?:referentie|wijziging|nieuw)\s*)+", re.I)
-_BUDGET_KIND = re.compile(r"(?P<kind>exploitatie|investeringen?|financiering)\s*:?", re.I)
-_DIRECTION = re.compile(r"(?P<dir>uitgaven?|ontvangsten?|saldo)\s*:?", re.I)
-_KIND_BY_WORD = {"expl": "exploitatie", "inve": "investeringen", "fina": "financiering"}
-_DIRECTION_BY_WORD = {"uitg": "uitgaven", "ontv": "ontvangsten", "sald": "saldo"}
 
 
 @dataclass(slots=True)
@@ -260,17 +263,6 @@ def _plan_block(block: list[CLine], ctx: _Context) -> None:
     _add_table(block[body_end:], "PLAN", code, ctx)
 
 
-def _parent(level: str, code: str, ctx: _Context) -> str | None:
-    """Positional hierarchy: an AP belongs to the last BD, an AC to the last AP."""
-    if level == "BD":
-        ctx.last_bd, ctx.last_ap = code, None
-        return None
-    if level == "AP":
-        ctx.last_ap = code
-        return ctx.last_bd
-    return ctx.last_ap
-
-
 def _text_and_period(block: Sequence[CLine]) -> tuple[list[str], tuple[date, date] | None, int]:
     """Text lines after the header, the period, and where the rest (the table) starts.
 
@@ -286,14 +278,6 @@ def _text_and_period(block: Sequence[CLine]) -> tuple[list[str], tuple[date, dat
             return texts, None, i
         texts.append(cl.text)
     return texts, None, len(block)
-
-
-def _period(m: re.Match[str]) -> tuple[date, date] | None:
-    d1, m1, y1, d2, m2, y2 = (int(g) for g in m.groups()[1:])
-    try:
-        return date(y1, m1, d1), date(y2, m2, d2)
-    except ValueError:  # an impossible printed date: no period rather than a failure
-        return None
 
 
 # --- titles ---------------------------------------------------------------------------------
