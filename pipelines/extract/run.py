@@ -82,7 +82,7 @@ PARSERS: dict[str, tuple[tuple[str, ...], Callable[[Sequence[Section], int | Non
     "M3": (("M3",), _amount_rows(schedules_m.parse_m3, "m3_kredieten")),
     "T1": (("T1",), _amount_rows(schedules_t.parse_t1, "t1_functionele_aard")),
     "T2": (("T2",), _amount_rows(schedules_t.parse_t2, "t2_economische_aard")),
-    "T4": (("T4",), _amount_rows(schedules_t.parse_t4, "t4_financiele_schulden")),
+    "T4": (("T4", "T3"), _amount_rows(schedules_t.parse_t4, "t4_financiele_schulden")),  # T3: see _DEBT_SCHEMA
     "participations": (
         ("participations",),
         _amount_rows(schedules_t.parse_participations, "participations", with_year=False),
@@ -90,6 +90,31 @@ PARSERS: dict[str, tuple[tuple[str, ...], Callable[[Sequence[Section], int | Non
     "off_balance": (("off_balance",), _off_balance),
     "credit_transfers": (("credit_transfers_investments", "credit_transfers_financing"), _transfers),
 }
+
+
+# A plan prints the debt schema (a jaarrekening's T4) as "T3: Evolutie van de financiële schulden" /
+# "Schema T3(W): ..."; a jaarrekening's T3 is another schema. Only a T3 section with this title is read as
+# T4, up to the report's dossier list (the pages after it may carry no title of their own).
+_DEBT_SCHEMA = re.compile(r".*\bEvolutie van de financi[eë]le schulden\b.*", re.I)
+_DOSSIER_LIST = re.compile(r"Andere gebruikte dossiers\b.*", re.I)
+
+
+def _is_debt_schema(section: Section) -> bool:
+    return section.kind == "T3" and bool(_DEBT_SCHEMA.fullmatch(section.title.text))
+
+
+def _sections_for(kind: str, section_kinds: Sequence[str], by_kind: dict[str, list[Section]]) -> list[Section]:
+    """The sections a parser reads: its own kind's, and a plan's T3 debt schema for T4 (cut at its dossier list)."""
+    out: list[Section] = []
+    for sk in section_kinds:
+        for s in by_kind.get(sk, []):
+            if sk == "T3" and kind == "T4":
+                if not _is_debt_schema(s):
+                    continue
+                end = next((i for i, cl in enumerate(s.lines) if _DOSSIER_LIST.fullmatch(cl.text)), len(s.lines))
+                s = Section(s.kind, s.lines[:end])
+            out.append(s)
+    return out
 
 
 def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_type: str | None) -> Extraction:
@@ -143,7 +168,7 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
 
     for kind, (section_kinds, parse) in PARSERS.items():
         t0 = time.perf_counter()
-        sections = [s for sk in section_kinds for s in by_kind.get(sk, [])]
+        sections = _sections_for(kind, section_kinds, by_kind)
         try:
             produced = parse(sections, fiscal_year) if sections else {}
         except Exception as exc:  # noqa: BLE001 - one unparseable table must not lose the others
@@ -167,7 +192,12 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
             )
         )
     for kind in ("T3", "T5"):
-        if kind in by_kind:
+        debt = [s for s in by_kind.get(kind, []) if _is_debt_schema(s)]
+        if debt and len(debt) == len(by_kind[kind]):  # a plan's debt schema, parsed into T4's table
+            body = sum(len(s.lines) - 1 for s in debt)
+            note = "read as T4: Evolutie van de financiële schulden"
+            result.coverage.append(Coverage(kind, "t4_financiele_schulden", False, True, 0, body, 0, note))
+        elif kind in by_kind:
             body = sum(len(s.lines) - 1 for s in by_kind[kind])
             note = "heading present, no content" if body == 0 else "present but not parsed"
             result.coverage.append(Coverage(kind, "", False, True, 0, body, 0, note))

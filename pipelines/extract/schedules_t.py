@@ -29,7 +29,12 @@ Layouts (whole euros, sign as printed; zero rows are usually omitted but may be 
   their parent), ``<section>.<part>`` for a printed part total, ``<section>.saldo``,
   ``totaal.saldo_exploitatie_en_investeringen``, ``totaal.budgettair_resultaat``.
 * **T4 evolutie van de financiële schulden** - outline rows A. > 1. (``A``, ``A.1``, ``B.3`` …)
-  and "Totaal financiële schulden" (``TOTAAL``).
+  and "Totaal financiële schulden" (``TOTAAL``). A plan prints the same schema as "T3: Evolutie van de
+  financiële schulden" / "Schema T3(W): …" under "Geraamde financiële schulden <years>" (plan columns as
+  above) with other rows: A. op 1 januari, B. nieuwe leningen en leasings, C. aflossingen, D. op 31
+  december (A+B-C), each over 2. leasingschulden / 3. schulden aan kredietinstellingen; same outline
+  paths (``A``, ``A.2``, ``D.3`` …), a label wrapped after its amounts ("… soortgelijke <amounts>" +
+  "schulden", "… 31 december <amounts>" + "(A+B-C)") is completed as in T2.
 * **Participations** - "Overzicht participaties Waardering op" / "31.12.2024" (the valuation
   date), rows "<company> € <amount>" and "Totaal boekhoudkundige waarde € <amount>".
 
@@ -489,8 +494,8 @@ def parse_t2(sections: Sequence[Section], fiscal_year: int | None) -> list[Amoun
 
 
 def _is_label_suffix(text: str) -> bool:
-    """A plan row's label part printed after its amounts ("vaste activa", "leasings")."""
-    return text[:1].islower() and _outline(text) is None and not _ROMAN_RE.fullmatch(text)
+    """A plan row's label part printed after its amounts ("vaste activa", "leasings", "(A+B-C)")."""
+    return (text[:1].islower() or text[:1] == "(") and _outline(text) is None and not _ROMAN_RE.fullmatch(text)
 
 
 def _append_label(cells: list[AmountRow], text: str) -> list[AmountRow]:
@@ -604,14 +609,25 @@ class _T4State:
     columns: _Columns | None = None
     stack: _Stack = field(default_factory=_Stack)
     pending: _Pending = field(default_factory=_Pending)
+    last_rows: int = 0  # cells read from the previous item
+
+    @property
+    def plan(self) -> bool:
+        return bool(self.columns) and self.columns[0].role is not None
 
 
 def parse_t4(sections: Sequence[Section], fiscal_year: int | None) -> list[AmountRow]:
-    """T4 cells: outline rows A, A.1 … and TOTAAL for every year column."""
+    """T4 cells (a plan's T3 debt schema alike): outline rows A, A.1 … and TOTAAL for every year column."""
     rows: list[AmountRow] = []
     st = _T4State()
     for item in _scan(sections, fiscal_year):
-        rows.extend(_t4_item(st, item))
+        if st.plan and st.last_rows and isinstance(item, _Text) and _is_label_suffix(item.text):
+            rows[-st.last_rows :] = _append_label(rows[-st.last_rows :], item.text)
+            st.last_rows = 0
+            continue
+        cells = _t4_item(st, item)
+        rows.extend(cells)
+        st.last_rows = len(cells)
     return _check_unique(rows)
 
 
