@@ -107,7 +107,9 @@ def test_plan_coverage(db) -> None:
         }
         for kind in ("policy", "M1", "M2", "M3", "T1", "T2"):
             assert cov[kind] == (True, True, True, 0, None), (kind, cov[kind])
-        assert cov["T3"][:2] == (False, True) and cov["T3"][4] == "present but not parsed"
+        # a plan's T3 is its financial-debt schema, read by the T4 parser
+        assert cov["T3"][:2] == (False, True) and cov["T3"][4] == "read as T4: Evolutie van de financiële schulden"
+        assert cov["T4"][1:4] == (True, True, 0)
         assert cov["J4"][:2] == (False, False)
 
 
@@ -261,3 +263,41 @@ def test_realised_versus_plan_query(ingest, tmp_path) -> None:
         ("Provincie Antwerpen", 2026, "origineel")
     }
     assert rows[2]["realised_pct_of_plan"] == D("3.8")
+
+
+def test_plan_debt_schema(db) -> None:
+    """A plan's T3 (evolutie van de financiële schulden) is read as T4: A 1 januari, B nieuwe leningen,
+    C aflossingen, D 31 december; D = A + B - C and A = D of the year before hold in every column."""
+    antwerpen = db.execute(
+        "SELECT year, amount FROM marts.fct_financial_debt WHERE report_type = 'meerjarenplan'"
+        " AND plan_version = 'origineel' AND line_path = 'D' AND column_role = 'plan' ORDER BY year"
+    ).fetchall()  # Antwerpen T3, p35: D. Financiële schulden op 31 december (A+B-C)
+    assert antwerpen == [
+        (2026, D("19895000.00")),
+        (2027, D("10680000.00")),
+        (2028, D("18940000.00")),
+        (2029, D("28500000.00")),
+        (2030, D("40500000.00")),
+        (2031, D("51000000.00")),
+    ]
+    limburg = db.execute(
+        "SELECT column_role, amount FROM marts.fct_financial_debt WHERE plan_version = 'herziening 8'"
+        " AND line_path = 'A' AND year = 2030 ORDER BY column_role"
+    ).fetchall()  # Limburg T3(W), p58: A. Financiële schulden op 1 januari 200.549.084 -47.695.542 152.853.541
+    assert limburg == [
+        ("nieuw", D("152853541.00")),
+        ("referentie", D("200549084.00")),
+        ("wijziging", D("-47695542.00")),
+    ]
+    debt = dict(
+        db.execute(
+            "SELECT plan_year, financial_debt_total FROM marts.mart_plan_key_figures WHERE entity_id = '0207725203'"
+        ).fetchall()
+    )
+    assert debt[2031] == D("134655484.00")  # D nieuw 2031 (p58: 182.655.484 -48.000.000 134.655.484)
+    checks = db.execute(
+        "SELECT a.status, count(*) FROM marts.audit_invariants a JOIN raw.documents d USING (document_id)"
+        " WHERE d.report_type = 'meerjarenplan' AND a.group_name = 'T4'"
+        " AND (a.identity LIKE 'T4 D = A + B - C%' OR a.identity LIKE 'T4 A (1 januari)%') GROUP BY 1"
+    ).fetchall()
+    assert checks == [("ok", 6 + 5 + 18 + 15)]  # D = A + B - C per column, A = D of the year before

@@ -1,7 +1,8 @@
 -- Grain: one published meerjarenplan document x plan year. The plan's headline figures of that year as
 -- the plan stands after the document: the single column of an original plan (column_role 'plan') or the
 -- Nieuw column of a revision, read from M2 (staat van het financieel evenwicht) by outline path, never by
--- label. Null when M2 does not print the line. Documents failing an error-level invariant are left out,
+-- label; the financial debt at the end of the year from the plan's debt schema (D). Null when the
+-- plan does not print the line. Documents failing an error-level invariant are left out,
 -- as in mart_key_figures.
 {%- set figures = [
     ('exploitatiesaldo', 'budgettair_resultaat.I'),
@@ -29,6 +30,13 @@ plan_amounts as (
     where column_role in ('plan', 'nieuw')
 ),
 
+debt as (  -- the plan's debt schema (T3 of a plan, read as T4): D financiële schulden op 31 december
+    select document_id, year as plan_year, sum(amount) as financial_debt_total
+    from {{ ref('stg_raw__t4_financiele_schulden') }}
+    where column_role in ('plan', 'nieuw') and line_path = 'D'
+    group by document_id, year
+),
+
 pivoted as (
     select
         document_id,
@@ -49,10 +57,12 @@ final as (
         pivoted.plan_year,
         pivoted.column_role,
         {%- for figure, path in figures %}
-        cast(pivoted.{{ figure }} as decimal(18, 2)) as {{ figure }}{{ "," if not loop.last }}
+        cast(pivoted.{{ figure }} as decimal(18, 2)) as {{ figure }},
         {%- endfor %}
+        cast(debt.financial_debt_total as decimal(18, 2)) as financial_debt_total
     from documents
     inner join pivoted on documents.document_id = pivoted.document_id
+    left join debt on debt.document_id = pivoted.document_id and debt.plan_year = pivoted.plan_year
 )
 
 select * from final
