@@ -188,8 +188,8 @@ def check_operating_expenditure(rows: Rows) -> None:
         ("exploitatie.uitgaven.A.1", D("4974063.00"), 87.9),
         ("exploitatie.uitgaven.B.1", D("440572.00"), 7.8),
         ("exploitatie.uitgaven.A.5", D("241325.00"), 4.3),
+        ("exploitatie.uitgaven.A.4", D("0.00"), 0.0),  # equal amounts in the order of their line path
         ("exploitatie.uitgaven.B.2", D("0.00"), 0.0),
-        ("exploitatie.uitgaven.A.4", D("0.00"), 0.0),
     ]
     assert sum(r["amount"] for r in rows) == D("5655960.00")  # = J2 I.b exploitatie-uitgaven
     assert rows[0]["label"] == "1. Goederen en diensten"
