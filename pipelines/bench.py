@@ -28,7 +28,7 @@ from pathlib import Path
 
 from pipelines.settings import DBT_PROJECT_DIR, REPO_ROOT, Settings
 
-SAMPLE = REPO_ROOT / "data" / "samples" / "jaarrekening-2024-agb-genk.txt"
+SAMPLE = sorted((REPO_ROOT / "data" / "samples").glob("*.txt"))[0]  # the bundled sample report
 REAL_PDFS = sorted((REPO_ROOT / "tests" / "data" / "real").glob("*.pdf"))
 
 
