@@ -49,3 +49,41 @@ def test_split_trailing_amounts() -> None:
 def test_is_amount_line() -> None:
     assert is_amount_line("121.527 124.648 127.888")
     assert not is_amount_line("B. Financiële schulden op lange termijn die")
+
+
+@pytest.mark.parametrize(
+    ("token", "expected"),
+    [
+        ("(1.234)", "-1234.00"),
+        ("(31.536.482)", "-31536482.00"),
+        ("(€ 1.234,56)", "-1234.56"),
+        ("1.234-", "-1234.00"),
+        ("16.767.851-", "-16767851.00"),
+        ("1.234,56-", "-1234.56"),
+        ("(0)", "-0.00"),
+    ],
+)
+def test_parse_amount_other_negative_notations(token: str, expected: str) -> None:
+    assert parse_amount(token) == Decimal(expected)
+
+
+@pytest.mark.parametrize("token", ["(A+B-C)", "(1.23)", "1-2-", "(2024", "1.234)"])
+def test_parse_amount_rejects_broken_negative_notations(token: str) -> None:
+    assert parse_amount(token) is None
+
+
+def test_split_trailing_amounts_mixed_negative_notations() -> None:
+    assert split_trailing_amounts("III. Saldo (31.536.482) 1.077.386 16.767.851- - 2.000 (€ 5,50)") == (
+        "III. Saldo",
+        [
+            Decimal("-31536482.00"),
+            Decimal("1077386.00"),
+            Decimal("-16767851.00"),
+            Decimal("-2000.00"),
+            Decimal("-5.50"),
+        ],
+    )
+    assert split_trailing_amounts("D. Financiële schulden op 31 december (A+B-C) 19.895.000") == (
+        "D. Financiële schulden op 31 december (A+B-C)",
+        [Decimal("19895000.00")],
+    )
