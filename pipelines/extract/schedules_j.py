@@ -41,6 +41,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from pipelines.extract import specs
 from pipelines.extract.artefacts import (
     DOSSIER_LINE,
     ENTITY_LINE,
@@ -88,20 +89,8 @@ _PHASE_WORD = r"jaarrekening|meerjarenplan|eindkredieten?|initi\S* kredieten?"
 _PHASE_HEADER_RE = re.compile(rf"(?P<label>.*?) ?(?P<cols>(?:\b(?:{_PHASE_WORD}) ?)+)", re.I)
 _PHASE_WORD_RE = re.compile(_PHASE_WORD, re.I)
 
-_BUDGET_KINDS = {
-    "exploitatie": "exploitatie",
-    "investering": "investeringen",
-    "investeringen": "investeringen",
-    "financiering": "financiering",
-    "financieringen": "financiering",
-}
-_DIRECTIONS = {
-    "uitgave": "uitgaven",
-    "uitgaven": "uitgaven",
-    "ontvangst": "ontvangsten",
-    "ontvangsten": "ontvangsten",
-    "saldo": "saldo",
-}
+_BUDGET_KINDS = specs.BUDGET_KIND_WORDS
+_DIRECTIONS = specs.DIRECTION_WORDS
 _DIRECTION_HEADER_RE = re.compile(r"(?:(?:uitgaven?|ontvangsten?) ?)+", re.I)
 _YEAR_HEADER_RE = re.compile(r"(?:(?:19|20)\d{2} ?)+")
 _TOTAL_RE = re.compile(r"(?:- )?(?:totaal|totale)\b", re.I)
@@ -152,7 +141,6 @@ def _row_amounts(text: str, count: int) -> tuple[str, list[Decimal]] | None:
 # ---------------------------------------------------------------------------------------------
 # J1 Doelstellingenrekening
 
-_BD_HEADER_RE = re.compile(r"(?:(?:niet[- ])?prioritaire )?beleidsdoelstelling: ?(?P<code>[^\s:]+).*", re.I)
 _J1_GROUPS = (
     (re.compile(r"niet[- ]prioritaire beleidsdoelstellingen:?", re.I), "NIET_PRIORITAIR"),
     (re.compile(r"verrichtingen zonder beleidsdoelstelling(?:en)?:?", re.I), "ZONDER_BD"),
@@ -170,9 +158,8 @@ class _J1State:
 
 
 def _j1_block_code(text: str) -> str | None:
-    m = _BD_HEADER_RE.fullmatch(text)
-    if m:
-        return m["code"]
+    if (code := specs.bd_header_code(text)) is not None:
+        return code
     for pattern, code in _J1_GROUPS:
         if pattern.fullmatch(text):
             return code

@@ -50,6 +50,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
+from pipelines.extract import specs
 from pipelines.extract.lines import CLine
 from pipelines.extract.model import AmountRow
 from pipelines.extract.numbers import split_trailing_amounts
@@ -78,17 +79,10 @@ PHASE = "meerjarenplan"
 # ---------------------------------------------------------------------------------------------
 # column headers
 
-_YEAR_RE = re.compile(r"(?:19|20)\d{2}")
-_ROLE_WORD = r"vorig krediet|nieuw krediet|referentie|wijziging|nieuw"
+_ROLE_WORD = "|".join(sorted(specs.ROLE_WORDS, key=len, reverse=True))  # longest first: "nieuw krediet"
 _ROLE_LINE_RE = re.compile(rf"(?:(?:{_ROLE_WORD}) ?)+", re.I)
 _ROLE_WORD_RE = re.compile(_ROLE_WORD, re.I)
-_ROLES = {
-    "referentie": "referentie",
-    "vorig krediet": "referentie",
-    "wijziging": "wijziging",
-    "nieuw": "nieuw",
-    "nieuw krediet": "nieuw",
-}
+_ROLES = specs.ROLE_WORDS
 _ROLE_RANK = {"referentie": 0, "wijziging": 1, "nieuw": 2}
 
 
@@ -99,13 +93,10 @@ def trailing_years(text: str) -> tuple[str, list[int]] | None:
     happen to look like years is not taken for a header. ``None`` when the line does not end in
     years.
     """
-    tokens = text.split()
-    years: list[int] = []
-    while tokens and _YEAR_RE.fullmatch(tokens[-1]):
-        years.insert(0, int(tokens.pop()))
+    label, years = specs.trailing_year_tokens(text)
     if not years or any(b != a + 1 for a, b in zip(years, years[1:], strict=False)):
         return None
-    return " ".join(tokens), years
+    return label, years
 
 
 def role_line(text: str) -> list[str] | None:

@@ -58,6 +58,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
+from pipelines.extract import specs
 from pipelines.extract.artefacts import (
     ENTITY_LINE,
     JOURNAALVOLGNUMMERS,
@@ -153,13 +154,10 @@ _Columns = tuple[_Column, ...]
 
 def _trailing_years(text: str) -> tuple[str, list[int]]:
     """Split "I. Exploitatie-uitgaven 2020 2021" into ("I. Exploitatie-uitgaven", [2020, 2021])."""
-    tokens = text.split()
-    years: list[int] = []
-    while tokens and _YEAR_RE.fullmatch(tokens[-1]):
-        years.insert(0, int(tokens.pop()))
+    label, years = specs.trailing_year_tokens(text)
     if any(a >= b for a, b in zip(years, years[1:], strict=False)):
         return text, []
-    return " ".join(tokens), years
+    return label, years
 
 
 def _phase_line(text: str) -> list[str] | None:

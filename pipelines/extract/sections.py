@@ -13,30 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from pipelines.extract.lines import CLine
+from pipelines.extract.specs import SECTION_TITLES
 
-# kind -> title pattern (matched against the normalised line, full match)
-SECTION_TITLES: dict[str, re.Pattern[str]] = {
-    "policy": re.compile(r"Beleidsevaluatie( \d{4})?", re.I),
-    "J1": re.compile(r"J1: ?Doelstellingenrekening.*", re.I),
-    "J2": re.compile(r"J2: ?Staat van het financieel evenwicht.*", re.I),
-    "J3": re.compile(r"J3: ?Realisatie van de kredieten.*", re.I),
-    "J4": re.compile(r"J4: ?Balans.*", re.I),
-    "J5": re.compile(r"J5: ?Staat van (de )?opbrengsten en kosten.*", re.I),
-    "M1": re.compile(r"(Schema )?M1(\(W\))?: ?(Aangepast )?financieel doelstellingenplan.*", re.I),
-    "M2": re.compile(r"(Schema )?M2(\(W\))?: ?(Aangepaste )?staat van het financieel evenwicht.*", re.I),
-    "M3": re.compile(r"(Schema )?M3(\(W\))?: ?(Aangepast )?overzicht van de kredieten.*", re.I),
-    "plan_policy": re.compile(r"(ODAA: )?Overzicht doelstellingen, actieplannen en acties", re.I),
-    "plan_strategic_note": re.compile(r"SNW?: ?Strategische nota(: ?wijzigingsvariant)?", re.I),
-    "T1": re.compile(r"(Schema )?T1(\(W\)|W)?: ?Ontvangsten en uitgaven naar functionele aard.*", re.I),
-    "T2": re.compile(r"(Schema )?T2(\(W\)|W)?: ?(Ontvangsten en uitgaven naar economische aard.*)?", re.I),
-    "T3": re.compile(r"(Schema )?T3(\(W\)|W)?: ?.*", re.I),
-    "T4": re.compile(r"T4: ?Evolutie van de financi[eë]le schulden.*", re.I),
-    "T5": re.compile(r"(Schema )?T5(\(W\)|W)?: ?.*", re.I),
-    "off_balance": re.compile(r"Niet in de balans opgenomen rechten en verplichtingen", re.I),
-    "participations": re.compile(r"Overzicht (van de )?participaties\b.*", re.I),
-    "credit_transfers_investments": re.compile(r"Overdracht investeringskredieten \d{4} naar \d{4}", re.I),
-    "credit_transfers_financing": re.compile(r"Overdracht financieringskredieten \d{4} naar \d{4}", re.I),
-}
+# kind -> title pattern (matched against the normalised line, full match): see pipelines.extract.specs
 
 # Headings that end the preceding section without starting a table of ours (chapter titles,
 # schema cover pages, prose chapters).
