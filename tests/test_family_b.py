@@ -24,7 +24,7 @@ from pipelines.synth.generator import SyntheticReport, write_corpus
 from pipelines.synth.pdf import SERIF_LETTER_LANDSCAPE, render_text_to_pdf
 
 SEEDS = tuple(range(20))
-PDF_SEEDS = (0, 1, 3, 7, 12)  # both plan periods, every code form and both negative notations
+PDF_SEEDS = (0, 1, 2, 9, 10)  # both plan periods, every code form, both negative notations and year headers
 SCHEMAS = {
     "M1": "m1_financieel_doelstellingenplan",
     "M2": "m2_financieel_evenwicht",
@@ -138,6 +138,12 @@ def test_corpus_is_varied(reports) -> None:
     assert {lay["code_form"] for lay in layouts} == {"BD01", "BD.01", "BD 1"}
     assert {lay["negative_notation"] for lay in layouts} == {"(1.234)", "1.234-"}
     assert {lay["two_line_headings"] for lay in layouts} == {True, False}
+    assert {"MJP" if lay["year_header"].startswith("MJP") else lay["year_header"][4:] for lay in layouts} == {
+        "MJP",
+        " (€)",
+    }
+    assert {lay["aligned_columns"] for lay in layouts} == {True, False}
+    assert {lay["m1_headers_in_capitals"] for lay in layouts} == {True, False}
     assert len({d["entity_name"] for d in docs}) == 20
     assert {d["entities"][1]["entity_type"] for d in docs} == {"OCMW"}
     # negative amounts are printed in the report's own notation and never with a leading minus
@@ -193,7 +199,7 @@ def test_a_report_printed_figures() -> None:
     """Seed 0 as printed (read off its text): BD 1 in M1, the plan total, a negative saldo, M3's first year."""
     report = generate_family_b(0)
     text = report.text
-    assert "Beleidsdoelstelling BD 1 - Ondernemers vinden een gepast antwoord" in text
+    assert "BELEIDSDOELSTELLING BD 1 - ONDERNEMERS VINDEN EEN GEPAST ANTWOORD" in text
     assert "Uitgaven 8.022.073 8.872.447 8.153.196 8.203.238 7.510.207 8.130.196" in text
     assert "Saldo 7.151.280- 7.970.753- 7.437.153- 7.403.049- 6.637.445- 7.360.949-" in text
     cells = {(c["line_path"], c["year"]): c["amount"] for c in report.truth["M1"]}

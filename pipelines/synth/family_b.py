@@ -48,6 +48,8 @@ FAMILY = "package_b"
 PLAN_FIRST_YEARS = (2020, 2026)
 LINES_PER_PAGE = 46
 CODE_FORMS = ("BD{n:02d}", "BD.{n:02d}", "BD {n}")
+YEAR_HEADERS = ("MJP{y}", "{y} (€)")  # a plan year heading a schema column
+LABEL_WIDTH, AMOUNT_WIDTH = 58, 15
 NEGATIVE_NOTATIONS = ("paren", "trailing")
 DESCRIPTION_WIDTH = 110
 
@@ -162,6 +164,10 @@ class FamilyBPlan:
         self.decision_date = f"{rng.randint(10, 28)}/12/{self.first - 1}"
         self.items = self._policy(rng, n_bd if n_bd is not None else rng.randint(3, 16))
         self._finances(rng)
+        # layout choices drawn last, so that they never change the numbers of a seed
+        self.year_header = rng.choice(YEAR_HEADERS)
+        self.aligned = rng.random() < 0.5  # schema rows in fixed-width columns (runs of spaces) or single spaces
+        self.m1_caps = rng.random() < 0.5  # M1 block headers in capitals
 
     # --- model -----------------------------------------------------------------------------------------
     def _policy(self, rng: random.Random, n_bd: int) -> list[Item]:
@@ -307,11 +313,16 @@ class FamilyBPlan:
     def amt(self, euros: int) -> str:
         return amount_b(euros, self.notation)
 
-    def row(self, label: str, values: list[int]) -> str:
+    def row(self, label: str, values: list[int], *, aligned: bool | None = None) -> str:
+        if self.aligned if aligned is None else aligned:
+            return label.ljust(LABEL_WIDTH) + "".join(self.amt(v).rjust(AMOUNT_WIDTH) for v in values)
         return " ".join([label, *(self.amt(v) for v in values)])
 
     def mjp_header(self, label: str = "") -> str:
-        return " ".join([label, *(f"MJP{y}" for y in self.years)]).strip()
+        years = [self.year_header.format(y=y) for y in self.years]
+        if self.aligned:
+            return (label.ljust(LABEL_WIDTH) + "".join(y.rjust(AMOUNT_WIDTH) for y in years)).rstrip()
+        return " ".join([label, *years]).strip()
 
     def render(self) -> SyntheticReport:
         p = _Pages()
@@ -353,13 +364,12 @@ class FamilyBPlan:
                 if ap.is_priority:
                     lines += [
                         " ".join(str(y) for y in self.years),
-                        self.row("Uitgaven", ap.uitgaven),
-                        self.row("Ontvangsten", ap.ontvangsten),
+                        self.row("Uitgaven", ap.uitgaven, aligned=False),
+                        self.row("Ontvangsten", ap.ontvangsten, aligned=False),
                     ]
                     if self.print_saldo:
-                        lines.append(
-                            self.row("Saldo", [o - u for u, o in zip(ap.uitgaven, ap.ontvangsten, strict=True)])
-                        )
+                        saldo = [o - u for u, o in zip(ap.uitgaven, ap.ontvangsten, strict=True)]
+                        lines.append(self.row("Saldo", saldo, aligned=False))
                 p.block([*lines, ""])
         self.render_m1(p, period)
         self.render_m2(p, period)
@@ -382,7 +392,11 @@ class FamilyBPlan:
     def render_m1(self, p: _Pages, period: str) -> None:
         p.new_page()
         p.block(["Schema M1 - Financieel doelstellingenplan", period, ""])
-        blocks = [(f"Beleidsdoelstelling {bd.code} - {bd.title}", bd.uitgaven, bd.ontvangsten) for bd in self.items]
+        word = "BELEIDSDOELSTELLING" if self.m1_caps else "Beleidsdoelstelling"
+        blocks = [
+            (f"{word} {bd.code} - {bd.title.upper() if self.m1_caps else bd.title}", bd.uitgaven, bd.ontvangsten)
+            for bd in self.items
+        ]
         blocks.append(("Verrichtingen zonder beleidsdoelstelling", self.zonder_u, self.zonder_o))
         blocks.append(("Algemeen totaal", self.total_u, self.total_o))
         for title, u, o in blocks:
@@ -432,7 +446,8 @@ class FamilyBPlan:
             ("Investeringen", t2["investeringen.uitgaven"][k], t2["investeringen.ontvangsten"][k]),
             ("Financiering", t2["financiering.uitgaven"][k], t2["financiering.ontvangsten"][k]),
         ]
-        lines = ["Schema M3 - Overzicht van de kredieten", str(y), "", f"MJP{y}", "Uitgaven Ontvangsten"]
+        header = self.year_header.format(y=y)
+        lines = ["Schema M3 - Overzicht van de kredieten", str(y), "", header, "Uitgaven Ontvangsten"]
         lines += [f"{label} {self.amt(u)} {self.amt(o)}" for label, u, o in rows]
         p.block(lines)
 
@@ -599,6 +614,9 @@ class FamilyBPlan:
                 "negative_notation": "(1.234)" if self.notation == "paren" else "1.234-",
                 "two_line_headings": self.two_line_headings,
                 "ap_saldo_rows": self.print_saldo,
+                "year_header": self.year_header.format(y=self.years[0]),
+                "aligned_columns": self.aligned,
+                "m1_headers_in_capitals": self.m1_caps,
             },
             "policy_items": items,
             "policy_budgets": budgets,
