@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from pipelines.extract import offbalance, plan_policy, policy, schedules_j, schedules_m, schedules_t, transfers
 from pipelines.extract.artefacts import JOURNAALVOLGNUMMERS_LINE, PAGE_NUMBER, YEAR_COLON
+from pipelines.extract.completeness import measure as measure_completeness
 from pipelines.extract.lines import CLine
 from pipelines.extract.numbers import split_trailing_amounts
 from pipelines.extract.sections import Section, classify_title, find_sections
@@ -212,6 +213,7 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
             result.coverage.append(
                 Coverage(m["code"], "", False, True, 0, 0, 0, f"present but not parsed: {m['title']}")
             )
+    result.metadata.update(measure_completeness(lines, result.tables).metadata())
     return result
 
 
