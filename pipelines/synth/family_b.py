@@ -274,6 +274,7 @@ class FamilyBPlan:
         self.t2 = t2
         previous = rng.randint(2_000_000, 40_000_000)
         m2: dict[str, list[int]] = {}
+        correction = random.Random(f"bbc-synth-b/{self.seed}/correction")  # own stream: the other draws stay put
         for k in range(n):
             v = t2["totaal.budgettair_resultaat"][k]
             cells = {
@@ -296,6 +297,18 @@ class FamilyBPlan:
                 "autofinancieringsmarge.II.a": t2["financiering.uitgaven"][k],
                 "autofinancieringsmarge.II.b": 0,
                 "autofinancieringsmarge.III": t2["exploitatie.saldo"][k] - t2["financiering.uitgaven"][k],
+            }
+            # the corrected margin: repayments as in the loan contracts replaced by the ones derived from the debt
+            aflossingen = t2["financiering.uitgaven"][k]
+            corrected = int(aflossingen * correction.uniform(0.2, 1.3))
+            cells |= {
+                "gecorrigeerde_autofinancieringsmarge.I": cells["autofinancieringsmarge.III"],
+                "gecorrigeerde_autofinancieringsmarge.II": aflossingen - corrected,
+                "gecorrigeerde_autofinancieringsmarge.II.a": aflossingen,
+                "gecorrigeerde_autofinancieringsmarge.II.b": corrected,
+                "gecorrigeerde_autofinancieringsmarge.III": cells["autofinancieringsmarge.III"]
+                + aflossingen
+                - corrected,
             }
             previous += v
             for key, value in cells.items():
@@ -427,10 +440,16 @@ class FamilyBPlan:
             "autofinancieringsmarge.II.a": "a. Periodieke aflossingen conform de verbintenissen",
             "autofinancieringsmarge.II.b": "b. Periodieke terugvordering leningen",
             "autofinancieringsmarge.III": "III. Autofinancieringsmarge",
+            "gecorrigeerde_autofinancieringsmarge.I": "I. Autofinancieringsmarge",
+            "gecorrigeerde_autofinancieringsmarge.II": "II. Correctie op de periodieke aflossingen",
+            "gecorrigeerde_autofinancieringsmarge.II.a": "a. Periodieke aflossingen conform de verbintenissen",
+            "gecorrigeerde_autofinancieringsmarge.II.b": "b. Gecorrigeerde aflossingen o.b.v. de financiële schulden",
+            "gecorrigeerde_autofinancieringsmarge.III": "III. Gecorrigeerde autofinancieringsmarge",
         }
         for block, title in (
             ("budgettair_resultaat", "Budgettair resultaat"),
             ("autofinancieringsmarge", "Autofinancieringsmarge"),
+            ("gecorrigeerde_autofinancieringsmarge", "Gecorrigeerde autofinancieringsmarge"),
         ):
             lines = [title, self.mjp_header()]
             lines += [self.row(labels[key], values) for key, values in self.m2.items() if key.startswith(block + ".")]
