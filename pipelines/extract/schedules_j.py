@@ -141,11 +141,7 @@ def _row_amounts(text: str, count: int) -> tuple[str, list[Decimal]] | None:
 # ---------------------------------------------------------------------------------------------
 # J1 Doelstellingenrekening
 
-_J1_GROUPS = (
-    (re.compile(r"niet[- ]prioritaire beleidsdoelstellingen:?", re.I), "NIET_PRIORITAIR"),
-    (re.compile(r"verrichtingen zonder beleidsdoelstelling(?:en)?:?", re.I), "ZONDER_BD"),
-    (re.compile(r"totaal:?", re.I), "TOTAAL"),
-)
+_J1_GROUPS = specs.J1_BLOCKS
 
 
 @dataclass(slots=True)

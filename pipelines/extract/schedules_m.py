@@ -225,10 +225,7 @@ def _plan_row(
 # ---------------------------------------------------------------------------------------------
 # M1 Financieel doelstellingenplan
 
-_M1_GROUPS = (
-    (re.compile(r"verrichtingen zonder beleidsdoelstelling(?:en)?(?: \(totaal\))?:?", re.I), "ZONDER_BD"),
-    (re.compile(r"algemeen totaal:?", re.I), "TOTAAL"),
-)
+_M1_GROUPS = specs.M1_BLOCKS
 
 
 def _m1_block_code(text: str) -> str | None:

@@ -340,7 +340,7 @@ class _Pending:
 # T1
 
 _T1_KIND_RE = re.compile(r"(exploitatie|investering|financiering)\w*", re.I)
-_DIRECTION_STEMS = (("uitgave", "uitgaven"), ("ontvangst", "ontvangsten"), ("saldo", "saldo"))
+_DIRECTION_STEMS = specs.DIRECTION_STEMS
 
 
 def _direction(label: str) -> str | None:
@@ -418,12 +418,8 @@ def _t1_row(st: _T1State, row: _Row) -> list[AmountRow]:
 # ---------------------------------------------------------------------------------------------
 # T2
 
-_SECTION_STEMS = (
-    ("exploitatie", "exploitatie"),
-    ("investering", "investeringen"),
-    ("financiering", "financiering"),
-)
-_PART_STEMS = (("uitgave", "uitgaven"), ("ontvangst", "ontvangsten"))
+_SECTION_STEMS = specs.BUDGET_KIND_STEMS
+_PART_STEMS = specs.DIRECTION_STEMS[:2]  # uitgaven / ontvangsten
 
 
 def _strip_roman(label: str) -> str:

@@ -81,6 +81,9 @@ ROLE_WORDS = {
     "wijziging": "wijziging",
     "nieuw": "nieuw",
 }
+# stems naming a budget kind or a direction inside a label ("I. Exploitatie-uitgaven", "Investeringsontvangsten")
+BUDGET_KIND_STEMS = (("exploitatie", "exploitatie"), ("investering", "investeringen"), ("financiering", "financiering"))
+DIRECTION_STEMS = (("uitgave", "uitgaven"), ("ontvangst", "ontvangsten"), ("saldo", "saldo"))
 # a year in a column header: "2026", "MJP2026" (meerjarenplan year), "2026 (€)" (the unit after the year)
 YEAR_TOKEN = re.compile(r"(?:MJP ?)?(?P<year>(?:19|20)\d{2})", re.I)
 UNIT_TOKENS = frozenset({"(€)", "€", "(eur)", "eur", "(euro)"})
@@ -114,6 +117,18 @@ BD_HEADERS = (
     re.compile(r"(?:(?:niet[- ])?prioritaire )?beleidsdoelstelling: ?(?P<code>[^\s:]+).*", re.I),
     # "Beleidsdoelstelling BD01 - <title>", "BELEIDSDOELSTELLING BD.17 <title>", "Beleidsdoelstelling BD 1"
     re.compile(rf"(?:(?:niet[- ])?prioritaire )?beleidsdoelstelling (?P<code>{BD_CODE})(?:(?: ?[-–:] ?| ).*)?", re.I),
+)
+
+
+# blocks of J1 / M1 without a BD code: prescribed labels -> block code
+J1_BLOCKS = (
+    (re.compile(r"niet[- ]prioritaire beleidsdoelstellingen:?", re.I), "NIET_PRIORITAIR"),
+    (re.compile(r"verrichtingen zonder beleidsdoelstelling(?:en)?:?", re.I), "ZONDER_BD"),
+    (re.compile(r"totaal:?", re.I), "TOTAAL"),
+)
+M1_BLOCKS = (
+    (re.compile(r"verrichtingen zonder beleidsdoelstelling(?:en)?(?: \(totaal\))?:?", re.I), "ZONDER_BD"),
+    (re.compile(r"algemeen totaal:?", re.I), "TOTAAL"),
 )
 
 
