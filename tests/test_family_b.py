@@ -144,6 +144,7 @@ def test_corpus_is_varied(reports) -> None:
     }
     assert {lay["aligned_columns"] for lay in layouts} == {True, False}
     assert {lay["m1_headers_in_capitals"] for lay in layouts} == {True, False}
+    assert {lay["m1_headers_without_word"] for lay in layouts} == {True, False}
     assert len({d["entity_name"] for d in docs}) == 20
     assert {d["entities"][1]["entity_type"] for d in docs} == {"OCMW"}
     # negative amounts are printed in the report's own notation and never with a leading minus

@@ -117,6 +117,8 @@ BD_HEADERS = (
     re.compile(r"(?:(?:niet[- ])?prioritaire )?beleidsdoelstelling: ?(?P<code>[^\s:]+).*", re.I),
     # "Beleidsdoelstelling BD01 - <title>", "BELEIDSDOELSTELLING BD.17 <title>", "Beleidsdoelstelling BD 1"
     re.compile(rf"(?:(?:niet[- ])?prioritaire )?beleidsdoelstelling (?P<code>{BD_CODE})(?:(?: ?[-–:] ?| ).*)?", re.I),
+    # the code alone before the title: "BD01 - Een veilige stad", "BD.17: …", "BD 1 - …" (not "BDS De provincie …")
+    re.compile(r"(?P<code>BDS?(?:\d{1,6}|\.\d{1,3})|BD \d{1,3}(?= [-–:]))(?: ?[-–:] ?| )(?=[^\W\d]).*"),
 )
 
 

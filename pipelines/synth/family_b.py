@@ -168,6 +168,7 @@ class FamilyBPlan:
         self.year_header = rng.choice(YEAR_HEADERS)
         self.aligned = rng.random() < 0.5  # schema rows in fixed-width columns (runs of spaces) or single spaces
         self.m1_caps = rng.random() < 0.5  # M1 block headers in capitals
+        self.m1_code_only = rng.random() < 0.35  # M1 block headers "BD01 - <title>" without the word
 
     # --- model -----------------------------------------------------------------------------------------
     def _policy(self, rng: random.Random, n_bd: int) -> list[Item]:
@@ -405,9 +406,9 @@ class FamilyBPlan:
     def render_m1(self, p: _Pages, period: str) -> None:
         p.new_page()
         p.block(["Schema M1 - Financieel doelstellingenplan", period, ""])
-        word = "BELEIDSDOELSTELLING" if self.m1_caps else "Beleidsdoelstelling"
+        word = "" if self.m1_code_only else "BELEIDSDOELSTELLING " if self.m1_caps else "Beleidsdoelstelling "
         blocks = [
-            (f"{word} {bd.code} - {bd.title.upper() if self.m1_caps else bd.title}", bd.uitgaven, bd.ontvangsten)
+            (f"{word}{bd.code} - {bd.title.upper() if self.m1_caps else bd.title}", bd.uitgaven, bd.ontvangsten)
             for bd in self.items
         ]
         blocks.append(("Verrichtingen zonder beleidsdoelstelling", self.zonder_u, self.zonder_o))
@@ -636,6 +637,7 @@ class FamilyBPlan:
                 "year_header": self.year_header.format(y=self.years[0]),
                 "aligned_columns": self.aligned,
                 "m1_headers_in_capitals": self.m1_caps,
+                "m1_headers_without_word": self.m1_code_only,
             },
             "policy_items": items,
             "policy_budgets": budgets,
