@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from pipelines.extract.completeness import Completeness, amount_tokens, measure, printed_codes
-from pipelines.extract.lines import CLine
+from pipelines.extract.lines import CLine, content_lines
 from pipelines.extract.run import extract_document
 from pipelines.ingest.intake import read_document
+from pipelines.ingest.text import text_to_lines
+from pipelines.synth import generate_report
 from pipelines.synth.family_b import generate_family_b
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"
@@ -98,3 +100,12 @@ def test_family_b_counts_what_it_prints(tmp_path: Path) -> None:
     assert int(figures["amounts_printed"]) == len(big) == 1049
     assert int(figures["amounts_attributed"]) >= sum(abs(Decimal(c["amount"])) >= 1000 for c in schema_cells) == 599
     assert int(figures["policy_codes_printed"]) == len(report.truth["policy_items"]) == 49
+
+
+@pytest.mark.parametrize(("seed", "amounts", "codes"), [(0, 1830, 84), (6, 2505, 225)])
+def test_family_a_is_read_completely(seed: int, amounts: int, codes: int) -> None:
+    """The synthetic reports in the sample's layout: every printed amount and every printed code is read."""
+    report = generate_report(seed)
+    lines = content_lines(text_to_lines(report.text))
+    ex = extract_document(lines, report.truth["document"]["fiscal_year"], "jaarrekening")
+    assert measure(lines, ex.tables) == Completeness(amounts, amounts, codes, codes)
