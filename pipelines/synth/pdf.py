@@ -19,7 +19,8 @@ and what a PDF reader gets back (:func:`as_drawn` applies exactly these):
 - whitespace characters (NBSP, tab, …) are drawn as plain spaces.
 
 Other layout families render with another :class:`PdfStyle` (``style=``): :data:`SERIF_LETTER_LANDSCAPE`
-draws 8 pt DejaVu Serif on US Letter landscape (family B, :mod:`pipelines.synth.family_b`).
+draws 8 pt DejaVu Serif on US Letter landscape with each page's closing bare page number centred at the
+foot of the page (family B, :mod:`pipelines.synth.family_b`).
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ class PdfStyle:
     margin_x: float
     margin_top: float
     margin_bottom: float
+    page_number_at_foot: bool = False  # a page's closing bare page number drawn centred at the foot of the page
 
     @property
     def lines_per_page(self) -> int:
@@ -95,6 +97,7 @@ SERIF_LETTER_LANDSCAPE = PdfStyle(
     40.0,
     36.0,
     30.0,
+    page_number_at_foot=True,
 )
 
 _FOOTER = re.compile(r".* \d+ / \d+$")
@@ -170,6 +173,11 @@ def render_text_to_pdf(text: str, out: Path, *, password: str | None = None, sty
     column = page_width - 2 * style.margin_x
     canvas = Canvas(str(out), pagesize=style.page_size, invariant=1, pageCompression=1, encrypt=password)
     for page in paginate(as_drawn(text, style), style.lines_per_page):
+        if style.page_number_at_foot and page and _PAGE_NUMBER.match(page[-1]):
+            number = page[-1].strip()
+            canvas.setFont(name, size)
+            canvas.drawCentredString(page_width / 2, style.margin_bottom / 2, number)
+            page = page[:-1]
         lines = canvas.beginText(style.margin_x, page_height - style.margin_top)
         lines.setFont(name, size, leading)
         for line in page:
