@@ -30,6 +30,8 @@ final as (
         documents.line_count,
         documents.file_format,
         documents.ingested_at,
+        documents.completeness_amount_share,
+        documents.completeness_policy_share,
         coalesce(invariants.invariant_errors, 0) as invariant_errors,
         coalesce(invariants.invariant_warnings, 0) as invariant_warnings,
         coalesce(invariants.invariant_errors, 0) = 0 as is_published,
