@@ -1,4 +1,4 @@
-"""``python -m pipelines.synth OUT_DIR --count N [--seed S] [--pdf]``: write a synthetic corpus."""
+"""``python -m pipelines.synth OUT_DIR --count N [--seed S] [--pdf] [--family C]``: write a synthetic corpus."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from pipelines.synth import family_c
 from pipelines.synth.generator import write_corpus
 
 
@@ -18,10 +19,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", "-n", type=int, default=5, help="number of reports (default 5)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the first report (default 0)")
     parser.add_argument("--pdf", action="store_true", help="also render each report as PDF")
+    parser.add_argument(
+        "--family",
+        default="A",
+        help="layout family: A (the sample's, default) or C (a policy portal's Word-exported plan volumes)",
+    )
     args = parser.parse_args(argv)
     if args.count < 0:
         parser.error("--count must be >= 0")
-    for path in write_corpus(args.out_dir, args.count, seed=args.seed, pdf=args.pdf):
+    writers = {"A": write_corpus, "C": family_c.write_corpus}
+    if args.family.upper() not in writers:
+        parser.error(f"--family must be one of {', '.join(writers)}")
+    for path in writers[args.family.upper()](args.out_dir, args.count, seed=args.seed, pdf=args.pdf):
         print(path)
     return 0
 

@@ -83,6 +83,14 @@ def _font() -> TTFont:
     return font
 
 
+@cache
+def _font_from(path: Path) -> str:
+    """Register another TTF file (a layout family's font) once; its reportlab font name."""
+    name = f"BBCTest-{path.stem}"
+    pdfmetrics.registerFont(TTFont(name, str(path)))
+    return name
+
+
 def _drawn_char(char: str, glyphs: dict[int, int]) -> str:
     if char in SUBSTITUTIONS:
         return SUBSTITUTIONS[char]
@@ -98,7 +106,7 @@ def as_drawn(text: str) -> str:
     return text.translate(table)
 
 
-def paginate(text: str) -> list[list[str]]:
+def paginate(text: str, lines_per_page: int = LINES_PER_PAGE) -> list[list[str]]:
     """Split a text report into PDF pages of physical lines (see the module docstring for the rules)."""
     pages: list[list[str]] = []
     for chunk in text.replace("\r\n", "\n").replace("\r", "\n").split("\f"):
@@ -107,7 +115,7 @@ def paginate(text: str) -> list[list[str]]:
             lines.pop()
         page: list[str] = []
         for line in lines:
-            if page and (_PAGE_START.match(line) or len(page) >= LINES_PER_PAGE):
+            if page and (_PAGE_START.match(line) or len(page) >= lines_per_page):
                 pages.append(page)
                 page = []
             page.append(line)
@@ -119,21 +127,38 @@ def paginate(text: str) -> list[list[str]]:
     return pages
 
 
-def render_text_to_pdf(text: str, out: Path, *, password: str | None = None) -> Path:
-    """Render a text report to a multi-page A4 PDF; with ``password``, encrypted (RC4, user password)."""
+def render_text_to_pdf(
+    text: str,
+    out: Path,
+    *,
+    password: str | None = None,
+    page_size: tuple[float, float] = A4,
+    font: Path | None = None,
+    font_size: float = FONT_SIZE,
+    leading: float = LEADING,
+) -> Path:
+    """Render a text report to a multi-page PDF; with ``password``, encrypted (RC4, user password).
+
+    Defaults: the layout of the module docstring (A4 portrait, DejaVu Sans 7 pt on 9 pt). Another layout
+    family passes its ``page_size`` (e.g. ``reportlab.lib.pagesizes.landscape(A4)``), ``font`` (a TTF file
+    that covers the text's characters, e.g. DejaVu Serif), ``font_size`` and ``leading``; the page-break
+    rules stay the same, with as many lines per page as the page height holds."""
     _font()
-    column = PAGE_WIDTH - 2 * MARGIN_X
-    canvas = Canvas(str(out), pagesize=A4, invariant=1, pageCompression=1, encrypt=password)
-    for page in paginate(as_drawn(text)):
-        lines = canvas.beginText(MARGIN_X, PAGE_HEIGHT - MARGIN_TOP)
-        lines.setFont(_FONT_NAME, FONT_SIZE, LEADING)
+    font_name = _font_from(font) if font is not None else _FONT_NAME
+    page_width, page_height = page_size
+    column = page_width - 2 * MARGIN_X
+    per_page = int((page_height - MARGIN_TOP - MARGIN_BOTTOM) // leading)
+    canvas = Canvas(str(out), pagesize=page_size, invariant=1, pageCompression=1, encrypt=password)
+    for page in paginate(as_drawn(text), per_page):
+        lines = canvas.beginText(MARGIN_X, page_height - MARGIN_TOP)
+        lines.setFont(font_name, font_size, leading)
         for line in page:
             line = line.rstrip()
-            width = pdfmetrics.stringWidth(line, _FONT_NAME, FONT_SIZE)
+            width = pdfmetrics.stringWidth(line, font_name, font_size)
             if width > column:
-                lines.setFont(_FONT_NAME, FONT_SIZE * column / width, LEADING)
+                lines.setFont(font_name, font_size * column / width, leading)
                 lines.textLine(line)
-                lines.setFont(_FONT_NAME, FONT_SIZE, LEADING)
+                lines.setFont(font_name, font_size, leading)
             else:
                 lines.textLine(line)
         canvas.drawText(lines)
