@@ -106,6 +106,7 @@ def printed_amounts(cl: CLine) -> list[Decimal]:
         if value is None:
             break
         run.append((tokens.pop(), value))
+    run.reverse()
     # a code or account number printed before the cells ("01300 € 0,00 ...") is no amount
     run = [(t, v) for t, v in run if not _LEADING_ZERO.search(t)]
     if any("," in t for t, _ in run):  # a decimal-comma table prints every amount with its cents
