@@ -386,3 +386,15 @@ def test_the_completeness_figure_counts_every_printed_amount_and_code(corpus, ex
         )
         assert figure.amount_tokens == expected_amounts, seed
         assert figure.policy_codes == len(truth.get("policy_items", [])), seed
+
+
+def test_write_corpus_and_cli(tmp_path: Path) -> None:
+    from pipelines.synth.__main__ import main as synth_main
+
+    written = family_c.write_corpus(tmp_path / "api", 3, seed=5, pdf=True)
+    assert [p.suffix for p in written] == [".txt", ".pdf"] * 3
+    assert synth_main([str(tmp_path / "cli"), "--count", "3", "--seed", "5", "--family", "C"]) == 0
+    names = sorted(p.name for p in (tmp_path / "cli").iterdir())
+    assert len(names) == 6 and all(n.endswith((".txt", ".truth.json")) for n in names)
+    for txt in written[::2]:
+        assert (tmp_path / "cli" / txt.name).read_bytes() == txt.read_bytes()

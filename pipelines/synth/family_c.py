@@ -17,8 +17,11 @@ issue 14: a plan (meerjarenplan) is published as separate volumes, each one docu
   with the key figures table ("Financieel evenwicht": beschikbaar budgettair resultaat and
   autofinancieringsmarge per plan year) and the total expenditure budget per priority policy.
 
-No "Journaalvolgnummers" header; the entity on the title page (and, for some seeds, in a running
-header), a KBO line for some seeds only; the page number alone on the last line of each page.
+No "Journaalvolgnummers" header; the entity on the title page and/or in a running header
+("<entity> - Meerjarenplan 2026-2031"); for some documentation volumes and policy statements the title
+page prints the volume title only (as the real documentatie volume does), so the plan years come from
+the running header and the tables' year headers; a KBO line ("Ondernemingsnummer") for some seeds
+only; the page number alone on the last line of each page.
 Wrapped cells: the beneficiary and the description columns wrap independently (a continuation line
 carries the text of one column only: the description's indented to its column, the beneficiary's
 at the left margin), never inside a word, never after a hyphen.
@@ -276,7 +279,10 @@ class _Printer:
         self.years = years
         self.volume = volume
         self.kbo_printed = rng.random() < 0.3
-        self.running_header = rng.random() < 0.5
+        # the title page: entity, plan and volume title (a); volume title first (b); or, for volumes
+        # whose tables print the plan years, the volume title alone with the entity in a running header (c)
+        self.title_style = rng.choice("aab" if volume == "beleidsdoelstellingen" else "aabc")
+        self.running_header = self.title_style == "c" or rng.random() < 0.5
         self.pages: list[list[str]] = []
         self.page: list[str] = []
         self.page_size = PORTRAIT_LINES
@@ -288,7 +294,8 @@ class _Printer:
     # pages
     def new_page(self, size: int, *, header: bool = True) -> None:
         self.close_page()
-        self.page_size = size
+        # the documentation volume is rendered on landscape pages throughout (render_pdf)
+        self.page_size = min(size, LANDSCAPE_LINES) if self.volume == "documentatie" else size
         if header and self.running_header:
             self.page.append(f"{self.entity.name} - Meerjarenplan {self.period}")
 
@@ -310,7 +317,12 @@ class _Printer:
 
     def title_page(self, title: str) -> None:
         self.new_page(PORTRAIT_LINES, header=False)
-        self.page += ["", self.entity.name, f"MEERJARENPLAN {self.period}", "", title.upper(), ""]
+        if self.title_style == "a":
+            self.page += ["", self.entity.name, f"MEERJARENPLAN {self.period}", "", title.upper(), ""]
+        elif self.title_style == "b":
+            self.page += ["", title.upper(), "", f"Meerjarenplan {self.period}", self.entity.name, ""]
+        else:
+            self.page += ["", title.upper(), ""]
         if self.kbo_printed:
             self.page.append(f"Ondernemingsnummer {self.entity.kbo[:4]}.{self.entity.kbo[4:7]}.{self.entity.kbo[7:]}")
 
