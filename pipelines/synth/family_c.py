@@ -62,7 +62,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from pipelines.synth import vocab
 from pipelines.synth.entity import kbo_number, town_name
 from pipelines.synth.fmt import amount, cents, dec, dec_cents, wrap
-from pipelines.synth.pdf import render_text_to_pdf
+from pipelines.synth.pdf import SERIF_LETTER_LANDSCAPE, PdfStyle, render_text_to_pdf
 
 VOLUMES = ("beleidsdoelstellingen", "documentatie", "beleidsverklaring")
 PLAN_PERIODS = ((2020, 2025), (2026, 2031))
@@ -228,23 +228,29 @@ def generate_report(seed: int, *, volume: str | None = None, plan_first_year: in
     return SyntheticReport(stem, text, truth, volume)
 
 
+def _serif_style(page_size: tuple[float, float]) -> PdfStyle:
+    return PdfStyle(
+        "BBCTestSerifC",
+        "DejaVu Serif",
+        SERIF_LETTER_LANDSCAPE.font_files,
+        7.5,
+        11.0,
+        page_size,
+        28.0,
+        40.0,
+        36.0,
+    )
+
+
+# family C's renderings: DejaVu Serif 7.5 pt on 11 pt, A4 landscape (documentation) or portrait
+LANDSCAPE_STYLE = _serif_style(landscape(A4))
+PORTRAIT_STYLE = _serif_style(A4)
+
+
 def render_pdf(report: SyntheticReport, out: Path) -> Path:
     """The volume as a PDF in DejaVu Serif; the documentation volume on A4 landscape pages."""
-    size = landscape(A4) if report.volume == "documentatie" else A4
-    return render_text_to_pdf(report.text, out, page_size=size, font=serif_font_file(), font_size=7.5, leading=11.0)
-
-
-def serif_font_file() -> Path | None:
-    """DejaVu Serif when installed (Debian ``fonts-dejavu-core``), else None (the default font)."""
-    for candidate in (
-        Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"),
-        Path("/usr/share/fonts/dejavu-serif-fonts/DejaVuSerif.ttf"),
-        Path("/usr/share/fonts/dejavu/DejaVuSerif.ttf"),
-        Path("/usr/share/fonts/TTF/DejaVuSerif.ttf"),
-    ):
-        if candidate.is_file():
-            return candidate
-    return None
+    style = LANDSCAPE_STYLE if report.volume == "documentatie" else PORTRAIT_STYLE
+    return render_text_to_pdf(report.text, out, style=style)
 
 
 def write_corpus(out_dir: Path, n: int, *, seed: int = 0, pdf: bool = False) -> list[Path]:

@@ -17,6 +17,9 @@ and what a PDF reader gets back (:func:`as_drawn` applies exactly these):
 - any other non-space character the font lacks is drawn as ``?`` (none in the sample with DejaVu Sans;
   with Vera, U+25AA ``▪``);
 - whitespace characters (NBSP, tab, …) are drawn as plain spaces.
+
+Other layout families render with another :class:`PdfStyle` (``style=``): :data:`SERIF_LETTER_LANDSCAPE`
+draws 8 pt DejaVu Serif on US Letter landscape (family B, :mod:`pipelines.synth.family_b`).
 """
 
 from __future__ import annotations
@@ -24,12 +27,13 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 import reportlab
 from PIL import Image, ImageDraw
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -47,48 +51,78 @@ PAGE_WIDTH, PAGE_HEIGHT = A4
 LINES_PER_PAGE = int((PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) // LEADING)
 
 _FONT_NAME = "BBCTestSans"
-_DEJAVU_FILES = (
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    Path("/usr/share/fonts/dejavu-sans-fonts/DejaVuSans.ttf"),
-    Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
-    Path("/usr/share/fonts/TTF/DejaVuSans.ttf"),
-    Path("/Library/Fonts/DejaVuSans.ttf"),
+_FONT_DIRS = (
+    "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/dejavu-sans-fonts",
+    "/usr/share/fonts/dejavu-serif-fonts",
+    "/usr/share/fonts/dejavu",
+    "/usr/share/fonts/TTF",
+    "/Library/Fonts",
 )
+_DEJAVU_FILES = tuple(Path(d) / "DejaVuSans.ttf" for d in _FONT_DIRS if "serif" not in d)
 _VERA = Path(reportlab.__file__).parent / "fonts" / "Vera.ttf"
+
+
+@dataclass(frozen=True)
+class PdfStyle:
+    """Font, size and page of a rendering: one per layout family of the synthetic corpus."""
+
+    font_name: str  # name registered with reportlab
+    font_family: str  # as fc-match knows it ("DejaVu Sans")
+    font_files: tuple[Path, ...]  # candidates, the first that exists wins (else fc-match, else Vera)
+    font_size: float
+    leading: float
+    page_size: tuple[float, float]
+    margin_x: float
+    margin_top: float
+    margin_bottom: float
+
+    @property
+    def lines_per_page(self) -> int:
+        return int((self.page_size[1] - self.margin_top - self.margin_bottom) // self.leading)
+
+
+DEFAULT_STYLE = PdfStyle(
+    _FONT_NAME, "DejaVu Sans", _DEJAVU_FILES, FONT_SIZE, LEADING, A4, MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM
+)
+SERIF_LETTER_LANDSCAPE = PdfStyle(
+    "BBCTestSerif",
+    "DejaVu Serif",
+    tuple(Path(d) / "DejaVuSerif.ttf" for d in _FONT_DIRS),
+    8.0,
+    10.5,
+    landscape(LETTER),
+    40.0,
+    36.0,
+    30.0,
+)
 
 _FOOTER = re.compile(r".* \d+ / \d+$")
 _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*$")
 _PAGE_START = re.compile(r"^ \S")
 
 
-def font_file() -> Path:
-    """The TTF file used for rendering: DejaVu Sans when installed, else reportlab's Vera."""
-    for candidate in _DEJAVU_FILES:
+def font_file(style: PdfStyle = DEFAULT_STYLE) -> Path:
+    """The TTF file used for rendering: the style's font (DejaVu Sans by default) when installed, else
+    reportlab's Vera."""
+    for candidate in style.font_files:
         if candidate.is_file():
             return candidate
     fc_match = shutil.which("fc-match")
     if fc_match:
         found = subprocess.run(
-            [fc_match, "-f", "%{file}", "DejaVu Sans"], capture_output=True, text=True, check=False
+            [fc_match, "-f", "%{file}", style.font_family], capture_output=True, text=True, check=False
         ).stdout.strip()
-        if found.endswith(".ttf") and "DejaVuSans" in found:
+        if found.endswith(".ttf") and style.font_family.replace(" ", "") in found:
             return Path(found)
     return _VERA
 
 
 @cache
-def _font() -> TTFont:
-    font = TTFont(_FONT_NAME, str(font_file()))
+def _font(style: PdfStyle = DEFAULT_STYLE) -> TTFont:
+    font = TTFont(style.font_name, str(font_file(style)))
     pdfmetrics.registerFont(font)
     return font
-
-
-@cache
-def _font_from(path: Path) -> str:
-    """Register another TTF file (a layout family's font) once; its reportlab font name."""
-    name = f"BBCTest-{path.stem}"
-    pdfmetrics.registerFont(TTFont(name, str(path)))
-    return name
 
 
 def _drawn_char(char: str, glyphs: dict[int, int]) -> str:
@@ -99,9 +133,9 @@ def _drawn_char(char: str, glyphs: dict[int, int]) -> str:
     return char if ord(char) in glyphs else MISSING_GLYPH
 
 
-def as_drawn(text: str) -> str:
+def as_drawn(text: str, style: PdfStyle = DEFAULT_STYLE) -> str:
     """``text`` with the documented substitutions applied (line breaks and form feeds kept)."""
-    glyphs = _font().face.charToGlyph
+    glyphs = _font(style).face.charToGlyph
     table = {ord(c): _drawn_char(c, glyphs) for c in set(text) if c not in "\n\r\f"}
     return text.translate(table)
 
@@ -127,38 +161,24 @@ def paginate(text: str, lines_per_page: int = LINES_PER_PAGE) -> list[list[str]]
     return pages
 
 
-def render_text_to_pdf(
-    text: str,
-    out: Path,
-    *,
-    password: str | None = None,
-    page_size: tuple[float, float] = A4,
-    font: Path | None = None,
-    font_size: float = FONT_SIZE,
-    leading: float = LEADING,
-) -> Path:
-    """Render a text report to a multi-page PDF; with ``password``, encrypted (RC4, user password).
-
-    Defaults: the layout of the module docstring (A4 portrait, DejaVu Sans 7 pt on 9 pt). Another layout
-    family passes its ``page_size`` (e.g. ``reportlab.lib.pagesizes.landscape(A4)``), ``font`` (a TTF file
-    that covers the text's characters, e.g. DejaVu Serif), ``font_size`` and ``leading``; the page-break
-    rules stay the same, with as many lines per page as the page height holds."""
-    _font()
-    font_name = _font_from(font) if font is not None else _FONT_NAME
-    page_width, page_height = page_size
-    column = page_width - 2 * MARGIN_X
-    per_page = int((page_height - MARGIN_TOP - MARGIN_BOTTOM) // leading)
-    canvas = Canvas(str(out), pagesize=page_size, invariant=1, pageCompression=1, encrypt=password)
-    for page in paginate(as_drawn(text), per_page):
-        lines = canvas.beginText(MARGIN_X, page_height - MARGIN_TOP)
-        lines.setFont(font_name, font_size, leading)
+def render_text_to_pdf(text: str, out: Path, *, password: str | None = None, style: PdfStyle = DEFAULT_STYLE) -> Path:
+    """Render a text report to a multi-page PDF (A4 DejaVu Sans unless ``style`` says otherwise); with
+    ``password``, encrypted (RC4, user password)."""
+    _font(style)
+    name, size, leading = style.font_name, style.font_size, style.leading
+    page_width, page_height = style.page_size
+    column = page_width - 2 * style.margin_x
+    canvas = Canvas(str(out), pagesize=style.page_size, invariant=1, pageCompression=1, encrypt=password)
+    for page in paginate(as_drawn(text, style), style.lines_per_page):
+        lines = canvas.beginText(style.margin_x, page_height - style.margin_top)
+        lines.setFont(name, size, leading)
         for line in page:
             line = line.rstrip()
-            width = pdfmetrics.stringWidth(line, font_name, font_size)
+            width = pdfmetrics.stringWidth(line, name, size)
             if width > column:
-                lines.setFont(font_name, font_size * column / width, leading)
+                lines.setFont(name, size * column / width, leading)
                 lines.textLine(line)
-                lines.setFont(font_name, font_size, leading)
+                lines.setFont(name, size, leading)
             else:
                 lines.textLine(line)
         canvas.drawText(lines)
