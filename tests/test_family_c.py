@@ -393,7 +393,7 @@ def test_write_corpus_and_cli(tmp_path: Path) -> None:
 
     written = family_c.write_corpus(tmp_path / "api", 3, seed=5, pdf=True)
     assert [p.suffix for p in written] == [".txt", ".pdf"] * 3
-    assert synth_main([str(tmp_path / "cli"), "--count", "3", "--seed", "5", "--family", "C"]) == 0
+    assert synth_main([str(tmp_path / "cli"), "--count", "3", "--seed", "5", "--family", "c"]) == 0
     names = sorted(p.name for p in (tmp_path / "cli").iterdir())
     assert len(names) == 6 and all(n.endswith((".txt", ".truth.json")) for n in names)
     for txt in written[::2]:

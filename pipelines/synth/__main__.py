@@ -1,4 +1,4 @@
-"""``python -m pipelines.synth OUT_DIR --count N [--seed S] [--pdf] [--family C]``: write a synthetic corpus."""
+"""``python -m pipelines.synth OUT_DIR --count N [--seed S] [--pdf] [--family a|b|c]``: write a synthetic corpus."""
 
 from __future__ import annotations
 
@@ -6,14 +6,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from pipelines.synth import family_c
-from pipelines.synth.generator import write_corpus
+from pipelines.synth.generator import FAMILIES, write_corpus
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m pipelines.synth",
-        description="Write synthetic BBC jaarrekening reports with their ground truth (and PDFs).",
+        description="Write synthetic BBC reports with their ground truth (and PDFs).",
     )
     parser.add_argument("out_dir", type=Path, help="directory for <name>.txt, <name>.truth.json (and .pdf)")
     parser.add_argument("--count", "-n", type=int, default=5, help="number of reports (default 5)")
@@ -21,16 +20,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pdf", action="store_true", help="also render each report as PDF")
     parser.add_argument(
         "--family",
-        default="A",
-        help="layout family: A (the sample's, default) or C (a policy portal's Word-exported plan volumes)",
+        choices=FAMILIES,
+        default="a",
+        help="layout family: a = the sample's jaarrekeningen (default), b = another package's meerjarenplannen,"
+        " c = a policy portal's plan volumes",
     )
     args = parser.parse_args(argv)
     if args.count < 0:
         parser.error("--count must be >= 0")
-    writers = {"A": write_corpus, "C": family_c.write_corpus}
-    if args.family.upper() not in writers:
-        parser.error(f"--family must be one of {', '.join(writers)}")
-    for path in writers[args.family.upper()](args.out_dir, args.count, seed=args.seed, pdf=args.pdf):
+    for path in write_corpus(args.out_dir, args.count, seed=args.seed, pdf=args.pdf, family=args.family):
         print(path)
     return 0
 

@@ -36,7 +36,7 @@ from typing import Any
 
 from pipelines.synth.entity import make_entity
 from pipelines.synth.model import build_model
-from pipelines.synth.pdf import render_text_to_pdf
+from pipelines.synth.pdf import DEFAULT_STYLE, SERIF_LETTER_LANDSCAPE, render_text_to_pdf
 from pipelines.synth.render import Printer
 
 FISCAL_YEARS = range(2020, 2031)
@@ -99,14 +99,31 @@ def generate_report(
     return SyntheticReport(stem, text, truth)
 
 
-def write_corpus(out_dir: Path, n: int, *, seed: int = 0, pdf: bool = False) -> list[Path]:
-    """Write ``n`` reports (seeds ``seed`` .. ``seed + n - 1``) as ``<name>.txt`` with
+# layout families of the synthetic corpus: "a" the sample's (this module), "b" another accounting package's
+# plans (pipelines.synth.family_b, rendered in DejaVu Serif on Letter landscape), "c" a policy portal's
+# Word-exported plan volumes (pipelines.synth.family_c, DejaVu Serif on A4 landscape / portrait)
+FAMILIES = ("a", "b", "c")
+
+
+def write_corpus(out_dir: Path, n: int, *, seed: int = 0, pdf: bool = False, family: str = "a") -> list[Path]:
+    """Write ``n`` reports of layout ``family`` (seeds ``seed`` .. ``seed + n - 1``) as ``<name>.txt`` with
     ``<name>.truth.json`` beside each, and ``<name>.pdf`` (rendered with reportlab) when ``pdf``.
     Returns the written report files."""
+    if family not in FAMILIES:
+        raise ValueError(f"unknown layout family {family!r}; known: {', '.join(FAMILIES)}")
+    if family == "c":  # one style per volume: family C writes its own corpus
+        from pipelines.synth.family_c import write_corpus as write_family_c
+
+        return write_family_c(out_dir, n, seed=seed, pdf=pdf)
+    generate, style = generate_report, DEFAULT_STYLE
+    if family == "b":
+        from pipelines.synth.family_b import generate_family_b  # imports this module
+
+        generate, style = generate_family_b, SERIF_LETTER_LANDSCAPE
     out_dir.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
     for s in range(seed, seed + n):
-        report = generate_report(s)
+        report = generate(s)
         txt = out_dir / f"{report.name}.txt"
         txt.write_text(report.text, encoding="utf-8")
         (out_dir / f"{report.name}.truth.json").write_text(
@@ -114,5 +131,5 @@ def write_corpus(out_dir: Path, n: int, *, seed: int = 0, pdf: bool = False) -> 
         )
         written.append(txt)
         if pdf:
-            written.append(render_text_to_pdf(report.text, out_dir / f"{report.name}.pdf"))
+            written.append(render_text_to_pdf(report.text, out_dir / f"{report.name}.pdf", style=style))
     return written
