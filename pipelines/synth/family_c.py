@@ -53,16 +53,20 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, landscape
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
 
 from pipelines.synth import vocab
 from pipelines.synth.entity import kbo_number, town_name
 from pipelines.synth.fmt import amount, cents, dec, dec_cents, wrap
-from pipelines.synth.pdf import SERIF_LETTER_LANDSCAPE, PdfStyle, render_text_to_pdf
+from pipelines.synth.pdf import SERIF_LETTER_LANDSCAPE, PdfStyle, as_drawn, font_file, paginate
 
 VOLUMES = ("beleidsdoelstellingen", "documentatie", "beleidsverklaring")
 PLAN_PERIODS = ((2020, 2025), (2026, 2031))
@@ -233,7 +237,7 @@ def _serif_style(page_size: tuple[float, float]) -> PdfStyle:
         "BBCTestSerifC",
         "DejaVu Serif",
         SERIF_LETTER_LANDSCAPE.font_files,
-        7.5,
+        7.0,
         11.0,
         page_size,
         28.0,
@@ -242,15 +246,35 @@ def _serif_style(page_size: tuple[float, float]) -> PdfStyle:
     )
 
 
-# family C's renderings: DejaVu Serif 7.5 pt on 11 pt, A4 landscape (documentation) or portrait
+# family C's renderings: DejaVu Serif 7 pt on 11 pt, A4 landscape (documentation) or portrait
 LANDSCAPE_STYLE = _serif_style(landscape(A4))
 PORTRAIT_STYLE = _serif_style(A4)
+PITCH = 4.4  # points per character column of the text: where a table cell starts on the page
+_CELL = re.compile(r"\S+(?: \S+)*")
 
 
 def render_pdf(report: SyntheticReport, out: Path) -> Path:
-    """The volume as a PDF in DejaVu Serif; the documentation volume on A4 landscape pages."""
+    """The volume as a PDF in DejaVu Serif; the documentation volume on A4 landscape pages.
+
+    As a Word export draws a table, every cell is its own text run at its column's position: a text
+    line is split into cells at runs of two or more spaces, and a cell that starts at character column
+    ``k`` of the text is drawn at ``k * PITCH`` points from the margin (beneficiary, description and
+    amount columns line up from row to row, continuation lines start at their column). Page breaks as
+    :func:`pipelines.synth.pdf.paginate`; the text read back is the text's lines (single spaces)."""
     style = LANDSCAPE_STYLE if report.volume == "documentatie" else PORTRAIT_STYLE
-    return render_text_to_pdf(report.text, out, style=style)
+    pdfmetrics.registerFont(TTFont(style.font_name, str(font_file(style))))
+    width, height = style.page_size
+    canvas = Canvas(str(out), pagesize=style.page_size, invariant=1, pageCompression=1)
+    for page in paginate(as_drawn(report.text, style), style.lines_per_page):
+        y = height - style.margin_top
+        for line in page:
+            for cell in _CELL.finditer(line.rstrip()):
+                canvas.setFont(style.font_name, style.font_size)
+                canvas.drawString(style.margin_x + cell.start() * PITCH, y, cell.group())
+            y -= style.leading
+        canvas.showPage()
+    canvas.save()
+    return out
 
 
 def write_corpus(out_dir: Path, n: int, *, seed: int = 0, pdf: bool = False) -> list[Path]:
@@ -457,7 +481,6 @@ class _Printer:
 
     def subsidy(self, kind: str) -> dict[str, Any]:
         rng = self.rng
-        beneficiary = _beneficiary(rng)
         head = rng.choice(DESCRIPTION_HEADS[kind])
         bare = head.endswith(("subsidie", "in")) and rng.random() < 0.2
         words = [head] if bare else [head, rng.choice(vocab.OBJECTS)]
@@ -466,6 +489,9 @@ class _Printer:
         if len(words) > 1 and rng.random() < 0.4:
             words.append(rng.choice(vocab.QUALIFIERS))
         description = " ".join(words)
+        beneficiary = _beneficiary(rng)
+        while len(description) > DESCRIPTION_WIDTH and len(beneficiary) > BENEFICIARY_WIDTH:
+            beneficiary = _beneficiary(rng)  # a table row wraps one column at a time (see _subsidy_lines)
         base = rng.choice((rng.randint(1, 400) * 250_000, rng.randint(100, 90_000_000), rng.randint(1, 60) * 100_000))
         pattern = rng.random()
         amounts = []
