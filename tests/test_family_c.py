@@ -333,6 +333,27 @@ def test_every_beleidsveld_block_cell_is_read(seed: int, corpus, extracted) -> N
     )
 
 
+COMPOSITION_TABLES = ("policy_structure", "beleidsveld_composition")
+
+
+@pytest.mark.parametrize("seed", _seeds("documentatie"))
+def test_the_composition_of_domains_and_beleidsvelden_is_read(seed: int, corpus, extracted) -> None:
+    rows = _table(extracted[seed], *COMPOSITION_TABLES)
+    got = {
+        (
+            _code4(_field(r, "beleidsveld_code")),
+            normalize(_field(r, "beleidsveld")),
+            _field(r, "beleidsitem_code", "item_code"),
+            normalize(_field(r, "beleidsitem", "item")) if _field(r, "beleidsitem_code", "item_code") != "00" else None,
+        )
+        for r in rows
+    }
+    truth = corpus[seed][0].truth["beleidsveld_composition"]
+    expected = {(c["beleidsveld_code"], c["beleidsveld"], "00", None) for c in truth}
+    expected |= {(c["beleidsveld_code"], c["beleidsveld"], code, title) for c in truth for code, title in c["items"]}
+    assert got == expected
+
+
 @pytest.mark.parametrize("seed", [s for s in PDF_SEEDS if family_c.VOLUMES[s % 3] == "documentatie"])
 def test_every_subsidy_is_read_from_the_pdf(seed: int, corpus, pdfs) -> None:
     truth = corpus[seed][0].truth
@@ -357,6 +378,14 @@ def test_the_key_figures_are_read(seed: int, corpus, extracted) -> None:
     }
     truth = corpus[seed][0].truth["key_figures"]
     assert {(k["name"], k["year"], _amount(k["amount"])) for k in truth} <= got
+
+
+@pytest.mark.parametrize("seed", _seeds("beleidsverklaring"))
+def test_the_budget_per_priority_policy_is_read(seed: int, corpus, extracted) -> None:
+    rows = _table(extracted[seed], *KEY_FIGURE_TABLES)
+    got = {(normalize(_field(r, "label")), _field(r, "amount")) for r in rows if _field(r, "year") is None}
+    truth = corpus[seed][0].truth["priority_budgets"]
+    assert got == {(b["title"], _amount(b["amount"])) for b in truth}
 
 
 # --- the completeness figure ------------------------------------------------------------------

@@ -642,11 +642,7 @@ class _Printer:
         budgets = []
         for n in priority:
             value = rng.randint(500_000, 90_000_000)
-            label = wrap(titles[n], 70)
-            if len(label) == 1:
-                self.emit([f"{label[0]} {amount(value)}"])
-            else:
-                self.emit([label[0], " " * 80 + amount(value), *label[1:]])
+            self.emit(_centred_row(wrap(titles[n], 70), amount(value)))
             budgets.append({"title": titles[n], "amount": dec(value)})
         return {"key_figures": key_figures, "priority_budgets": budgets}
 
@@ -732,6 +728,16 @@ def _series(rng: random.Random, probability: float) -> list[int]:
         return [0] * 6
     base = rng.choice((rng.randint(1_000, 900_000), rng.randint(100_000, 60_000_000)))
     return [max(0, base + rng.randint(-base // 5, base // 5)) if rng.random() < 0.9 else 0 for _ in range(6)]
+
+
+def _centred_row(label: list[str], cell: str) -> list[str]:
+    """A table row whose label wraps, its amount cell centred vertically as a Word table prints it: on
+    the middle line of an odd number of label lines, on a line of its own between the two middle lines
+    of an even number (the real policy statement: label, amount, label)."""
+    middle = len(label) // 2
+    if len(label) % 2:
+        return [*label[:middle], f"{label[middle]:<70}  {cell}", *label[middle + 1 :]]
+    return [*label[:middle], " " * 80 + cell, *label[middle:]]
 
 
 def _bullet(text: str) -> list[str]:
