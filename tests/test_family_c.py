@@ -104,7 +104,8 @@ def _code4(value: str | None) -> str | None:
 
 
 def _words(text: str | None) -> str:
-    return normalize(text or "").upper().removeprefix("BELEIDSDOMEIN ").strip()
+    """A domain name compared without case, its "BELEIDSDOMEIN" word or its heading code ("H1: ")."""
+    return re.sub(r"^(BELEIDSDOMEIN |H\d+: ?)", "", normalize(text or "").upper()).strip()
 
 
 # --- the corpus itself ------------------------------------------------------------------------
