@@ -38,6 +38,7 @@ def load_document(warehouse: Path, intake: IntakeResult, extraction: Extraction)
         try:
             delete_document(con, doc_id)
             _insert_document_row(con, intake, status="loaded")
+            _record_completeness(con, doc_id, extraction)
             insert_rows(
                 con,
                 "pages",
@@ -127,4 +128,15 @@ def _insert_document_row(con: duckdb.DuckDBPyConnection, intake: IntakeResult, s
             status,
             _now(),
         ],
+    )
+
+
+def _record_completeness(con: duckdb.DuckDBPyConnection, document_id: str, extraction: Extraction) -> None:
+    """The completeness figure (measured after extraction) on the document's row."""
+    figure = extraction.completeness
+    if figure is None:
+        return
+    con.execute(
+        "UPDATE raw.documents SET completeness_amount_share = ?, completeness_policy_share = ? WHERE document_id = ?",
+        [figure.amount_share, figure.policy_share, document_id],
     )

@@ -70,6 +70,10 @@ BASE_TABLES: dict[str, dict[str, str]] = {
         "reason": "VARCHAR",  # rejection reason code
         "error": "VARCHAR",
         "ingested_at": "TIMESTAMP",
+        # share of printed table amounts read into rows / of printed policy codes read as items
+        # (pipelines.extract.completeness; NULL when the document prints none, or was rejected)
+        "completeness_amount_share": "DECIMAL(5,4)",
+        "completeness_policy_share": "DECIMAL(5,4)",
     },
     "pages": {
         "document_id": "VARCHAR",

@@ -273,4 +273,4 @@ def test_identity_city_and_ocmw(reports, as_text, seed: int) -> None:
 def test_completeness_figures(as_text, seed: int) -> None:
     """Every printed amount and every printed policy code of a family-B plan is read (the issue's target)."""
     metadata = as_text[seed][1].metadata
-    assert (metadata["completeness_amounts"], metadata["completeness_policy_codes"]) == ("1.0000", "1.0000")
+    assert (metadata["completeness_amount_share"], metadata["completeness_policy_share"]) == ("1.0000", "1.0000")

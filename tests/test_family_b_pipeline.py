@@ -59,11 +59,11 @@ def run(tmp_path_factory) -> dict[str, Any]:
         fetched = {
             "documents": con.execute(
                 "SELECT document_id, report_type, plan_version, plan_first_year, plan_last_year, is_published,"
-                " invariant_errors, amount_completeness, policy_code_completeness FROM marts.dim_document"
+                " invariant_errors, completeness_amount_share, completeness_policy_share FROM marts.dim_document"
             ).fetchall(),
             "metadata": con.execute(
                 "SELECT document_id, key, value FROM raw.document_metadata"
-                " WHERE key IN ('amounts_printed', 'policy_codes_printed', 'completeness_amounts')"
+                " WHERE key IN ('completeness_amount_tokens', 'completeness_policy_codes', 'completeness_amount_share')"
             ).fetchall(),
             "audit": con.execute(
                 "SELECT document_id, status, count(*) FROM marts.audit_invariants GROUP BY ALL"
@@ -104,12 +104,12 @@ def test_dim_document(run) -> None:
             t["plan_last_year"],
         )
         assert published and errors == 0
-        assert amounts == Decimal(metadata[(doc, "completeness_amounts")])
+        assert amounts == Decimal(metadata[(doc, "completeness_amount_share")])
         assert 0 <= codes <= 1
         # what a family-B plan prints: every amount >= 1.000 of its schemas and per-AP tables, every BD/AP code
         cells = [c for kind in ("M1", "M2", "M3", "T1", "T2") for c in truth[kind]] + truth["policy_budgets"]
-        assert int(metadata[(doc, "amounts_printed")]) == sum(abs(Decimal(c["amount"])) >= 1000 for c in cells)
-        assert int(metadata[(doc, "policy_codes_printed")]) == len(truth["policy_items"])
+        assert int(metadata[(doc, "completeness_amount_tokens")]) == sum(abs(Decimal(c["amount"])) >= 1000 for c in cells)
+        assert int(metadata[(doc, "completeness_policy_codes")]) == len(truth["policy_items"])
 
 
 def test_m2_in_the_marts_exactly(run) -> None:

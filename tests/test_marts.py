@@ -552,9 +552,9 @@ def test_document_and_entity(sample_db) -> None:
     assert _all(
         sample_db, "SELECT entity_id, report_type, fiscal_year, page_count FROM marts.dim_document"
     ) == [("0872093742", "jaarrekening", 2024, 1)]
-    # completeness: 1.786 of the 1.787 amounts printed at a line's end are read, and all 482 printed codes
-    assert _all(sample_db, "SELECT amount_completeness, policy_code_completeness FROM marts.dim_document") == [
-        (Decimal("0.9994"), Decimal("1.0000"))
+    # completeness: 2,077 of the 2,080 amounts printed in table cells and all 482 printed policy codes are read
+    assert _all(sample_db, "SELECT completeness_amount_share, completeness_policy_share FROM marts.dim_document") == [
+        (D("0.9986"), D("1.0000"))
     ]
     assert _all(
         sample_db,

@@ -37,5 +37,21 @@ def document_tables(context: dg.AssetExecutionContext, document_intake: IntakeRe
             "missing_expected": ", ".join(missing) or "none",
             "coverage": dg.MetadataValue.md(cov_md),
             "seconds": {k: round(v, 3) for k, v in extraction.seconds.items()},
+            **_completeness_metadata(extraction),
         },
     )
+
+
+def _completeness_metadata(extraction: Extraction) -> dict[str, object]:
+    """The completeness figure: shares (NULL-like None when nothing was printed) and their counts."""
+    figure = extraction.completeness
+    if figure is None:
+        return {}
+    return {
+        "completeness_amount_share": float(figure.amount_share) if figure.amount_share is not None else None,
+        "completeness_policy_share": float(figure.policy_share) if figure.policy_share is not None else None,
+        "completeness": (
+            f"{figure.amounts_attributed}/{figure.amount_tokens} printed amounts read, "
+            f"{figure.policy_codes_read}/{figure.policy_codes} printed policy codes read"
+        ),
+    }

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from pipelines.extract import offbalance, plan_policy, policy, schedules_j, schedules_m, schedules_t, transfers
 from pipelines.extract.artefacts import JOURNAALVOLGNUMMERS_LINE, PAGE_NUMBER, YEAR_COLON
-from pipelines.extract.completeness import measure as measure_completeness
+from pipelines.extract.completeness import Completeness, measure_completeness
 from pipelines.extract.lines import CLine
 from pipelines.extract.numbers import split_trailing_amounts
 from pipelines.extract.sections import Section, classify_title, find_sections
@@ -48,6 +48,7 @@ class Extraction:
     metadata: dict[str, str] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)
     errors: dict[str, str] = field(default_factory=dict)  # table kind -> parser error (table left empty)
+    completeness: Completeness | None = None  # share of printed amounts / codes read
 
     def row_counts(self) -> dict[str, int]:
         return {name: len(rows) for name, rows in self.tables.items()}
@@ -213,7 +214,10 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
             result.coverage.append(
                 Coverage(m["code"], "", False, True, 0, 0, 0, f"present but not parsed: {m['title']}")
             )
-    result.metadata.update(measure_completeness(lines, result.tables).metadata())
+    t0 = time.perf_counter()
+    result.completeness = measure_completeness(lines, result.tables)
+    result.metadata.update(result.completeness.metadata())
+    result.seconds["completeness"] = time.perf_counter() - t0
     return result
 
 

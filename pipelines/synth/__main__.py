@@ -1,4 +1,4 @@
-"""``python -m pipelines.synth OUT_DIR --count N [--seed S] [--pdf] [--family a|b]``: write a synthetic corpus."""
+"""``python -m pipelines.synth OUT_DIR --count N [--seed S] [--pdf] [--family a|b|c]``: write a synthetic corpus."""
 
 from __future__ import annotations
 
@@ -22,7 +22,8 @@ def main(argv: list[str] | None = None) -> int:
         "--family",
         choices=FAMILIES,
         default="a",
-        help="layout family: a = the sample's jaarrekeningen (default), b = another package's meerjarenplannen",
+        help="layout family: a = the sample's jaarrekeningen (default), b = another package's meerjarenplannen,"
+        " c = a policy portal's plan volumes",
     )
     args = parser.parse_args(argv)
     if args.count < 0:

@@ -100,8 +100,9 @@ def generate_report(
 
 
 # layout families of the synthetic corpus: "a" the sample's (this module), "b" another accounting package's
-# plans (pipelines.synth.family_b, rendered in DejaVu Serif on Letter landscape)
-FAMILIES = ("a", "b")
+# plans (pipelines.synth.family_b, rendered in DejaVu Serif on Letter landscape), "c" a policy portal's
+# Word-exported plan volumes (pipelines.synth.family_c, DejaVu Serif on A4 landscape / portrait)
+FAMILIES = ("a", "b", "c")
 
 
 def write_corpus(out_dir: Path, n: int, *, seed: int = 0, pdf: bool = False, family: str = "a") -> list[Path]:
@@ -110,6 +111,10 @@ def write_corpus(out_dir: Path, n: int, *, seed: int = 0, pdf: bool = False, fam
     Returns the written report files."""
     if family not in FAMILIES:
         raise ValueError(f"unknown layout family {family!r}; known: {', '.join(FAMILIES)}")
+    if family == "c":  # one style per volume: family C writes its own corpus
+        from pipelines.synth.family_c import write_corpus as write_family_c
+
+        return write_family_c(out_dir, n, seed=seed, pdf=pdf)
     generate, style = generate_report, DEFAULT_STYLE
     if family == "b":
         from pipelines.synth.family_b import generate_family_b  # imports this module

@@ -30,7 +30,9 @@ final as (
         file_format,
         page_count,
         line_count,
-        ingested_at
+        ingested_at,
+        completeness_amount_share,
+        completeness_policy_share
     from documents
 )
 

@@ -2,8 +2,6 @@
 -- fails for the document (marts.audit_invariants): such a document is kept out of mart_key_figures.
 -- is_current marks the newest version of a file name; an older version stays (is_current false)
 -- only while the newest one is not published, and is retired once it is.
--- amount_completeness / policy_code_completeness: how much of the document the parsers read (a low
--- figure flags a report of an unknown layout instead of a silent success).
 with documents as (
     select * from {{ ref('int_documents_identified') }}
 ),
@@ -14,19 +12,6 @@ invariants as (
         count(*) filter (where status = 'error') as invariant_errors,
         count(*) filter (where status = 'warning') as invariant_warnings
     from {{ ref('audit_invariants') }}
-    group by document_id
-),
-
-completeness as (
-    -- the completeness figures extract_document records per document (pipelines/extract/completeness.py)
-    select
-        document_id,
-        max(case when key = 'completeness_amounts' then try_cast(nullif(value, '') as decimal(5, 4)) end)
-            as amount_completeness,
-        max(case when key = 'completeness_policy_codes' then try_cast(nullif(value, '') as decimal(5, 4)) end)
-            as policy_code_completeness
-    from {{ ref('stg_raw__document_metadata') }}
-    where key in ('completeness_amounts', 'completeness_policy_codes')
     group by document_id
 ),
 
@@ -45,8 +30,8 @@ final as (
         documents.line_count,
         documents.file_format,
         documents.ingested_at,
-        completeness.amount_completeness,
-        completeness.policy_code_completeness,
+        documents.completeness_amount_share,
+        documents.completeness_policy_share,
         coalesce(invariants.invariant_errors, 0) as invariant_errors,
         coalesce(invariants.invariant_warnings, 0) as invariant_warnings,
         coalesce(invariants.invariant_errors, 0) = 0 as is_published,
@@ -55,7 +40,6 @@ final as (
         ) = 1 as is_current
     from documents
     left join invariants on documents.document_id = invariants.document_id
-    left join completeness on documents.document_id = completeness.document_id
 )
 
 select * from final

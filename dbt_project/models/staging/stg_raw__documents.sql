@@ -23,7 +23,9 @@ final as (
         status,
         reason as rejection_reason,
         error as rejection_error,
-        ingested_at
+        ingested_at,
+        completeness_amount_share,
+        completeness_policy_share
     from source
 )
 
