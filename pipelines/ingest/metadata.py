@@ -241,7 +241,7 @@ def _plan_period(lines: Sequence[CLine]) -> tuple[int, int] | None:
         for m in _PLAN_PERIOD.finditer(cl.text):
             a, b = int(m.group("a")), int(m.group("b"))
             if 0 < b - a <= 6:
-                votes[(a, b)] += 1
+                votes[(a, b)] += 2  # a printed span outweighs one header row
     return votes.most_common(1)[0][0] if votes else None
 
 
