@@ -20,6 +20,7 @@ Where none applies the entity stays unknown (``None``), never a guess.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -150,12 +151,14 @@ def identify(lines: Sequence[CLine], *, head: int = 4000) -> ReportIdentity:
     entities, evidence = _entities(first)
     main = entities[0] if entities else None
     volume_kinds = _volume_kinds(first)
-    report_type = _report_type(first) or ("meerjarenplan" if _plan_volume_title(first) else None)
+    # the identity block's "Rapportgegevens" name the report type, its years and version: they come first
+    block = _report_data(first)
+    report_type = _report_type(block) or _report_type(first) or ("meerjarenplan" if _plan_volume_title(first) else None)
     if report_type is None and volume_kinds & {"documentatie", "beleidsdoelstellingen"} and _plan_year_header(first):
         report_type = "meerjarenplan"  # a documentation volume printing plan years (MJP2026 ... MJP2031)
     if report_type == "meerjarenplan":
-        period = _plan_period(first)
-        version = _plan_version(first, period)
+        period = _plan_period(block) or _plan_period(first)
+        version = _plan_version(block, period) if _names_version(block) else _plan_version(first, period)
         volume = plan_volume(first)
     else:
         period = version = volume = None
@@ -264,9 +267,16 @@ def _entities(lines: Sequence[CLine]) -> tuple[list[DocumentEntity], str | None]
     if pairs:
         # prefer the spelling with parentheses ("AGB X (0123.456.789)") as the name: the most common pair
         (name, kbo), _ = pairs.most_common(1)[0]
-        return [_entity_row(1, "main", _display_name(name, lines), kbo, where[(name, kbo)], "kbo_line", lines)], (
-            "kbo_line"
-        )
+        out = [_entity_row(1, "main", _display_name(name, lines), kbo, where[(name, kbo)], "kbo_line", lines)]
+        if out[0].entity_type == "gemeente":  # a gemeente/stad reporting together with its OCMW prints both
+            for (other, other_kbo), n in pairs.most_common():
+                if n >= _MIN_SECOND_PAIR and other_kbo != kbo and _entity_type(other, ()) == "OCMW":
+                    row = _entity_row(
+                        2, "ocmw", _display_name(other, lines), other_kbo, where[(other, other_kbo)], "kbo_line", lines
+                    )
+                    out.append(row)
+                    break
+        return out, "kbo_line"
     for evidence, found in (("title_page", _title_page_name(lines)), ("running_header", _header_name(lines))):
         if found:
             name, cl = found
@@ -276,6 +286,9 @@ def _entities(lines: Sequence[CLine]) -> tuple[list[DocumentEntity], str | None]
         name, cl = found
         return [_entity_row(1, "main", name, None, cl, "prose", lines)], "prose"
     return [], None
+
+
+_MIN_SECOND_PAIR = 3  # an OCMW named with its KBO number at least this often reports with its gemeente
 
 
 def _entity_row(
@@ -480,6 +493,29 @@ def _report_type(lines: Sequence[CLine]) -> str | None:
     if counts["jaarrekening"] and any(cl.text.startswith("Journaalvolgnummers: JR") for cl in lines):
         return "jaarrekening"
     return counts.most_common(1)[0][0]
+
+
+_REPORT_DATA = re.compile(r"^Rapport ?gegevens\b\s*:?\s*(?P<rest>.*)$", re.I)
+_REPORT_DATA_LINES = 8
+
+
+def _report_data(lines: Sequence[CLine]) -> list[CLine]:
+    """The lines of the identity block's ``Rapportgegevens`` (report type, year, plan period, version)."""
+    for i, cl in enumerate(lines[:1500]):
+        m = _REPORT_DATA.match(cl.text)
+        if m:
+            head = [dataclasses.replace(cl, text=m.group("rest"))] if m.group("rest") else []
+            block = head + list(lines[i + 1 : i + 1 + _REPORT_DATA_LINES])
+            # the block is a few short fields: it ends at the first sentence
+            end = next((k for k, b in enumerate(block) if b.text.endswith(".") or len(b.text) > 80), len(block))
+            return block[:end]
+    return []
+
+
+def _names_version(lines: Sequence[CLine]) -> bool:
+    return any(p.search(cl.text) for cl in lines for p, _ in _PLAN_VERSION) or any(
+        re.match(r"^(Origineel|Initieel)\b", cl.text, re.I) for cl in lines
+    )
 
 
 def _has_year_vote(lines: Sequence[CLine]) -> bool:

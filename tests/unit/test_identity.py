@@ -456,3 +456,35 @@ def test_load_of_an_unidentified_entity_says_so(tmp_path: Path) -> None:
 def test_entities_are_frozen_rows() -> None:
     ident = ident_of(CITY_AND_OCMW)
     assert dataclasses.is_dataclass(ident.entities[0]) and isinstance(ident.entities, tuple)
+
+
+def test_report_data_of_the_identity_block_come_first() -> None:
+    text = (
+        "Naam bestuur\nGemeente Zandhoven\nKBO-nummer 0207.500.123\n"
+        "Rapportgegevens\nMeerjarenplan 2026-2031\nAanpassing 2\n"
+        "De jaarrekening 2024 sloot af met een overschot.\nDe jaarrekening 2024 werd vastgesteld.\n"
+        "De jaarrekening 2025 volgt. Het meerjarenplan 2020-2025 liep af.\n"
+        "BD01 Een doel\nAP0101 Een plan\nStrategische nota\nBudgettair resultaat\n"
+    )
+    ident = ident_of(text)
+    assert (ident.report_type, ident.plan_version, ident.plan_first_year, ident.plan_last_year) == (
+        "meerjarenplan",
+        "aanpassing 2",
+        2026,
+        2031,
+    )
+
+
+def test_a_gemeente_printed_with_its_ocmw_in_the_journaalvolgnummers_family() -> None:
+    header = "Gemeente Zonnebeke (0207.451.227)\n"
+    ocmw = "OCMW Zonnebeke (0212.111.333)\n"
+    text = "Beleidsevaluatie\n2025\nJournaalvolgnummers: JR Budg. 1\n" + header * 5 + ocmw * 3
+    text += "J1: Doelstellingenrekening\nJ2: Staat van het financieel evenwicht\nJAARREKENING ORIGINEEL 2025 : Balans\n"
+    ident = ident_of(text)
+    assert entities_of(ident) == [
+        (1, "main", "Gemeente Zonnebeke", "0207451227", "gemeente", "kbo_line"),
+        (2, "ocmw", "OCMW Zonnebeke", "0212111333", "OCMW", "kbo_line"),
+    ]
+    # an OCMW named once (a partner, a participation) is not a second entity of the report
+    once = ident_of(text.replace(ocmw * 3, ocmw))
+    assert entities_of(once) == [(1, "main", "Gemeente Zonnebeke", "0207451227", "gemeente", "kbo_line")]
