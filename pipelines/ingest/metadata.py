@@ -280,6 +280,14 @@ def _entities(lines: Sequence[CLine]) -> tuple[list[DocumentEntity], str | None]
     for evidence, found in (("title_page", _title_page_name(lines)), ("running_header", _header_name(lines))):
         if found:
             name, cl = found
+            joint = _JOINT.match(name)
+            if joint:  # "Stad en OCMW Voorbeeldstad": the gemeente/stad and its OCMW
+                kind, place = joint.group("kind"), joint.group("place")
+                main = f"{kind[0].upper()}{kind[1:].lower()} {place}"
+                return [
+                    _entity_row(1, "main", _display_name(main, lines), None, cl, evidence, lines),
+                    _entity_row(2, "ocmw", f"OCMW {place}", None, cl, evidence, lines),
+                ], evidence
             return [_entity_row(1, "main", _display_name(name, lines), None, cl, evidence, lines)], evidence
     found = _prose_name(lines)
     if found:
@@ -403,7 +411,16 @@ def _block_entities(
 
 # a line that is nothing but an entity name ("Stad Voorbeeldstad", "PROVINCIE LIMBURG", "Gemeente X - OCMW X")
 _NAME_LINE = re.compile(rf"^(?P<name>(?i:{_ENTITY_PREFIX}) [A-ZÀ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){{0,5}})$")
+_JOINT_LINE = re.compile(r"^(?P<name>(?i:Gemeente|Stad) en OCMW [A-ZÀ-Ý][\w'’.-]*(?:[ -][\w'’.-]+){0,5})$")
 _TITLE_PAGES = 2
+
+
+def _name_line(text: str) -> str | None:
+    joint = _JOINT_LINE.match(text)
+    if joint:
+        return joint.group("name")
+    m = _NAME_LINE.match(text)
+    return m.group("name") if m and _plausible_name(m.group("name")) else None
 
 
 def _title_page_name(lines: Sequence[CLine]) -> tuple[str, CLine] | None:
@@ -413,9 +430,9 @@ def _title_page_name(lines: Sequence[CLine]) -> tuple[str, CLine] | None:
         if cl.page_no not in pages:
             break
         if cl.furniture in (None, "running_header", "running_footer"):
-            m = _NAME_LINE.match(cl.text)
-            if m and _plausible_name(m.group("name")):
-                return m.group("name"), cl
+            name = _name_line(cl.text)
+            if name:
+                return name, cl
     return None
 
 
@@ -425,10 +442,10 @@ def _header_name(lines: Sequence[CLine]) -> tuple[str, CLine] | None:
     first: dict[str, CLine] = {}
     for cl in lines:
         if cl.furniture in ("running_header", "running_footer"):
-            m = _NAME_LINE.match(cl.text)
-            if m and _plausible_name(m.group("name")):
-                votes[m.group("name")] += 1
-                first.setdefault(m.group("name"), cl)
+            name = _name_line(cl.text)
+            if name:
+                votes[name] += 1
+                first.setdefault(name, cl)
     if not votes:
         return None
     name = votes.most_common(1)[0][0]

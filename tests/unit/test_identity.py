@@ -488,3 +488,12 @@ def test_a_gemeente_printed_with_its_ocmw_in_the_journaalvolgnummers_family() ->
     # an OCMW named once (a partner, a participation) is not a second entity of the report
     once = ident_of(text.replace(ocmw * 3, ocmw))
     assert entities_of(once) == [(1, "main", "Gemeente Zonnebeke", "0207451227", "gemeente", "kbo_line")]
+
+
+def test_title_page_of_a_city_with_its_ocmw() -> None:
+    text = "MEERJARENPLAN 2026-2031\nStad en OCMW Voorbeeldstad\n\fDe Provincie Limburg helpt.\nBD01 Een doel\n"
+    ident = ident_of(text)
+    assert entities_of(ident) == [
+        (1, "main", "Stad Voorbeeldstad", None, "gemeente", "title_page"),
+        (2, "ocmw", "OCMW Voorbeeldstad", None, "OCMW", "title_page"),
+    ]
