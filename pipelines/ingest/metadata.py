@@ -359,7 +359,7 @@ def _identity_block(lines: Sequence[CLine]) -> list[DocumentEntity]:
                 before = text_part[: kbo_label.start()] if kbo_label else text_part
                 before = _KBO_NUMBER.sub("", before) if numbers and not kbo_label else before
                 before = before.strip(" ,;:-–()")
-                if before and not _ADDRESS.search(before) and (_NAMED.match(before) or not names or kbos[-1]):
+                if before and not _ADDRESS.search(before) and (_NAMED.match(before) or not names):
                     joint = _JOINT.match(before)
                     if joint:
                         kind, place = joint.group("kind"), joint.group("place").strip()
@@ -368,7 +368,7 @@ def _identity_block(lines: Sequence[CLine]) -> list[DocumentEntity]:
                     elif _looks_like_name(before):
                         names.append((before, src))
                         kbos.append(None)
-                for number in numbers if (kbo_label or not before or names) else []:
+                for number in numbers if (kbo_label or not before or _NAMED.match(before)) else []:
                     pending = next((k for k, v in enumerate(kbos) if v is None), None)
                     if pending is not None:
                         kbos[pending] = number

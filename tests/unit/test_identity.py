@@ -186,7 +186,7 @@ def test_city_and_ocmw_from_the_identity_block_the_province_in_prose_never_wins(
     ("block", "expected"),
     [
         (  # name on the label's line, "Ondernemingsnummer:"
-            "Naam bestuur: Gemeente Zandhoven\nKerkstraat 5, 2240 Zandhoven\nOndernemingsnummer: 0207.500.123\n"
+            "Naam bestuur: Gemeente Zandhoven\nKerkstraat 5, 2240 Zandhoven\nOndernemingsnummer: BE 0207.500.123\n"
             "Rapportgegevens\n",
             [(1, "main", "Gemeente Zandhoven", "0207500123", "gemeente", "identity_block")],
         ),
@@ -497,3 +497,17 @@ def test_title_page_of_a_city_with_its_ocmw() -> None:
         (1, "main", "Stad Voorbeeldstad", None, "gemeente", "title_page"),
         (2, "ocmw", "OCMW Voorbeeldstad", None, "OCMW", "title_page"),
     ]
+
+
+def test_identity_block_with_the_address_after_the_number() -> None:
+    block = (
+        "Naam bestuur\nStad Voorbeeldstad\nKBO-nummer 0207.123.456\nGrote Markt 1\n9999 Voorbeeldstad\n"
+        "Tel. 011 234 567\nOCMW Voorbeeldstad 0212345678\nGrote Markt 1\nTelefoon 011 234 568\nRapportgegevens\n"
+        "Jaarrekening 2025\n"
+    )
+    ident = ident_of(block + "J1: Doelstellingenrekening\nJ2: Staat van het financieel evenwicht\n")
+    assert entities_of(ident) == [
+        (1, "main", "Stad Voorbeeldstad", "0207123456", "gemeente", "identity_block"),
+        (2, "ocmw", "OCMW Voorbeeldstad", "0212345678", "OCMW", "identity_block"),
+    ]
+    assert (ident.report_type, ident.fiscal_year, ident.plan_volume) == ("jaarrekening", 2025, None)
