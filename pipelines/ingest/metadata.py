@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pipelines.extract.lines import CLine
+from pipelines.ingest.profiles import detect_profile
 
 _ENTITY_KBO = re.compile(r"^(?P<name>[^()]{2,80}?)\s*\(\s*(?P<kbo>[01]\d{3}[.\s]?\d{3}[.\s]?\d{3})\s*\)")
 _ENTITY_KBO_BARE = re.compile(r"^(?P<name>[A-Za-zÀ-ÿ][^()\d]{1,80}?)\s+(?P<kbo>[01]\d{9})\b")
@@ -145,8 +146,6 @@ class ReportIdentity:
 
 def identify(lines: Sequence[CLine], *, head: int = 4000) -> ReportIdentity:
     """Read the identity off the first ``head`` content lines (and count BBC markers in all)."""
-    from pipelines.ingest.profiles import detect_profile
-
     first = lines[:head]
     entities, evidence = _entities(first)
     main = entities[0] if entities else None
@@ -168,7 +167,7 @@ def identify(lines: Sequence[CLine], *, head: int = 4000) -> ReportIdentity:
     return ReportIdentity(
         entity_name=main.entity_name if main else None,
         kbo_number=main.kbo_number if main else None,
-        entity_type=main.entity_type if main else _entity_type(None, first) if evidence else None,
+        entity_type=main.entity_type if main else None,
         report_type=report_type,
         fiscal_year=fiscal_year,
         bbc_markers=sum(1 for cl in lines if _BBC_MARKERS.search(cl.text)),
