@@ -80,7 +80,7 @@ _BBC_MARKERS = re.compile(
     r"|Budgettair resultaat|\bBDS?\d{6}\b|\bAC\d{6}\b"
     # the other volumes and producers: documentation lists, policy statements, identity block, code forms
     r"|^Beleidsveld: BV\d{4}\b|^Totaal ?:|werkingssubsidies|investeringssubsidies|Financieel evenwicht"
-    r"|^Naam (van het )?bestuur\b|^Rapportgegevens\b|^H\d{1,2}: \S|^(BDS?|AP|AC)[. ]?\d{1,6}\b"
+    r"|^Naam (van het )?bestuur\b|^Rapportgegevens\b|^H\d{1,2}: \S|^(BDS?[. ]?\d{1,6}|AP\.?\d{2,6}|AC\.?\d{2,6})\b"
     r"|^(Strategische nota|Financi[eë]le nota|Beleidsverklaring)\b"
     # a per-item plan budget row: Uitgaven / Ontvangsten / Saldo with one amount per plan year
     r"|^(Uitgaven|Ontvangsten|Saldo)( -?\d{1,3}(\.\d{3})*(,\d\d)?){4,7}$)",

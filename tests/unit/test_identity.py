@@ -511,3 +511,32 @@ def test_identity_block_with_the_address_after_the_number() -> None:
         (2, "ocmw", "OCMW Voorbeeldstad", "0212345678", "OCMW", "identity_block"),
     ]
     assert (ident.report_type, ident.fiscal_year, ident.plan_volume) == ("jaarrekening", 2025, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Beleidsveld: BV0030: Financiële aangelegenheden",
+        "BD000001: Klimaatrobuust waterbeleid *",
+        "H1: Bestuur en organisatie",
+        "Totaal : 1.931.146,24 773.103,81 1.253.420,99 2.137.087,92 2.840.472,54 2.137.086,92",
+        "A. Werkingssubsidies",
+        "Overzicht van de toegestane werkings- en investeringssubsidies",
+        "Financieel evenwicht",
+        "Beschikbaar budgettair resultaat 24.848.155 2.063.755 726.195 1.706.070 1.638.511 255.347",
+        "Naam bestuur",
+        "Rapportgegevens",
+        "BD01 WE MAKEN VAN VOORBEELDSTAD EEN VEILIGE STAD",
+        "BD.17 WE BESTUREN SAMEN",
+        "AP0101 We verbeteren de verkeersveiligheid",
+        "Uitgaven 120.000 125.000 130.000 135.000 140.000 145.000",
+        "Beleidsverklaring",
+    ],
+)
+def test_markers_of_volumes_and_other_producers(line: str) -> None:
+    assert ident_of(line).bbc_markers == 1
+
+
+def test_prose_is_no_marker() -> None:
+    prose = "Het bestuur investeert in 2026 fors in fietspaden.\nBDO is een accountantskantoor.\nAP 1 is een weg."
+    assert ident_of(prose).bbc_markers == 0
