@@ -53,7 +53,6 @@ _TYPE_BY_TEXT = [
     (re.compile(r"\bprovincieraad\b|\bvan de provincie\b", re.I), "provincie"),
     (re.compile(r"\bgemeenteraad\b", re.I), "gemeente"),
 ]
-_PROVINCE = re.compile(r"\b[Pp]rovincie (?P<name>Antwerpen|Limburg|Oost-Vlaanderen|West-Vlaanderen|Vlaams-Brabant)\b")
 
 _REPORT_TYPES = [
     (
