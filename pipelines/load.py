@@ -41,6 +41,16 @@ def load_document(warehouse: Path, intake: IntakeResult, extraction: Extraction)
             _record_completeness(con, doc_id, extraction)
             insert_rows(
                 con,
+                "document_entities",
+                doc_id,
+                ["seq", "role", "entity_name", "kbo_number", "entity_type", "evidence", "page_no", "line_no"],
+                [
+                    (e.seq, e.role, e.entity_name, e.kbo_number, e.entity_type, e.evidence, e.page_no, e.line_no)
+                    for e in intake.identity.entities
+                ],
+            )
+            insert_rows(
+                con,
                 "pages",
                 doc_id,
                 ["page_no", "width", "height", "line_count"],
@@ -63,7 +73,10 @@ def load_document(warehouse: Path, intake: IntakeResult, extraction: Extraction)
                     insert_rows(con, table, doc_id, cols, [dataclasses.astuple(r) for r in rows])
                 counts[table] = len(rows)
             cov_cols = [c for c in BASE_TABLES["coverage"] if c != "document_id"]
-            insert_rows(con, "coverage", doc_id, cov_cols, [dataclasses.astuple(c) for c in extraction.coverage])
+            coverage = [dataclasses.astuple(c) for c in extraction.coverage]
+            if intake.identity.entity_name is None:  # loaded with the entity unknown, never a guess: say so
+                coverage.append(("identity", "document_entities", True, False, 0, 0, 0, "entity not identified"))
+            insert_rows(con, "coverage", doc_id, cov_cols, coverage)
             metadata = {**extraction.metadata, **{k: str(v) for k, v in intake.text_quality().items()}}
             insert_rows(con, "document_metadata", doc_id, ["key", "value"], sorted(metadata.items()))
             hold_point("load")  # crash tests kill the process here, inside the open transaction
@@ -71,7 +84,12 @@ def load_document(warehouse: Path, intake: IntakeResult, extraction: Extraction)
         except BaseException:
             con.execute("ROLLBACK")
             raise
-    counts.update(documents=1, pages=len(intake.pages), lines=len(intake.lines))
+    counts.update(
+        documents=1,
+        document_entities=len(intake.identity.entities),
+        pages=len(intake.pages),
+        lines=len(intake.lines),
+    )
     return counts
 
 
@@ -106,8 +124,8 @@ def _insert_document_row(con: duckdb.DuckDBPyConnection, intake: IntakeResult, s
     con.execute(
         "INSERT INTO raw.documents (document_id, sha256, source_file, source_path, file_format, size_bytes,"
         " entity_name, kbo_number, entity_type, report_type, fiscal_year, plan_version, plan_first_year,"
-        " plan_last_year, page_count, line_count, status, ingested_at)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " plan_last_year, plan_volume, entity_evidence, layout_profile, page_count, line_count, status, ingested_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             intake.document_id,
             intake.sha256,
@@ -123,6 +141,9 @@ def _insert_document_row(con: duckdb.DuckDBPyConnection, intake: IntakeResult, s
             ident.plan_version,
             ident.plan_first_year,
             ident.plan_last_year,
+            ident.plan_volume,
+            ident.entity_evidence,
+            ident.layout_profile,
             intake.page_count,
             len(intake.lines),
             status,

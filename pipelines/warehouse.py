@@ -64,6 +64,11 @@ BASE_TABLES: dict[str, dict[str, str]] = {
         "plan_version": "VARCHAR",  # plans: origineel | herziening N
         "plan_first_year": "INTEGER",
         "plan_last_year": "INTEGER",
+        # plans: volledig | strategische_nota | financiele_nota | beleidsdoelstellingen | beleidsverklaring
+        # | documentatie (pipelines.ingest.metadata.PLAN_VOLUMES)
+        "plan_volume": "VARCHAR",
+        "entity_evidence": "VARCHAR",  # identity_block | kbo_line | title_page | running_header | prose; NULL: unknown
+        "layout_profile": "VARCHAR",  # producer layout family (pipelines.ingest.profiles) or unknown
         "page_count": "INTEGER",
         "line_count": "INTEGER",
         "status": "VARCHAR",  # loaded | rejected
@@ -74,6 +79,18 @@ BASE_TABLES: dict[str, dict[str, str]] = {
         # (pipelines.extract.completeness; NULL when the document prints none, or was rejected)
         "completeness_amount_share": "DECIMAL(5,4)",
         "completeness_policy_share": "DECIMAL(5,4)",
+    },
+    # every entity a document reports on (a gemeente/stad and its OCMW: two rows), the main one first
+    "document_entities": {
+        "document_id": "VARCHAR",
+        "seq": "INTEGER",
+        "role": "VARCHAR",  # main | ocmw | other
+        "entity_name": "VARCHAR",
+        "kbo_number": "VARCHAR",
+        "entity_type": "VARCHAR",
+        "evidence": "VARCHAR",  # where the entity was read (see raw.documents.entity_evidence)
+        "page_no": "INTEGER",
+        "line_no": "INTEGER",
     },
     "pages": {
         "document_id": "VARCHAR",

@@ -154,8 +154,8 @@ def read_audit(warehouse: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     before returning. Without the table (dbt has not built it yet) the rows are empty."""
     with connect_read_only(warehouse) as con:
         documents = con.execute(
-            "SELECT document_id, entity_name, report_type, fiscal_year, coalesce(plan_version, '') AS plan_version"
-            " FROM raw.documents"
+            "SELECT document_id, entity_name, report_type, fiscal_year, coalesce(plan_version, '') AS plan_version,"
+            " plan_volume FROM raw.documents"
             " WHERE status = 'loaded' ORDER BY document_id"
         ).df()
         built = con.execute(
@@ -189,6 +189,10 @@ def coverage_frame(documents: pd.DataFrame, audit: pd.DataFrame) -> pd.DataFrame
     versions = documents.set_index("document_id")["plan_version"]
     frame.insert(1, "is_revision", versions.str.match(r"herziening|aanpassing"))
     frame.insert(1, "instances", counts.sum(axis=1))
+    # a plan volume without the financial note (a strategic note, policy statement, documentation, list of
+    # BDs alone) prints no M-schemas: their groups are "not in this volume" (metadata.expected_table_kinds)
+    volumes = documents.set_index("document_id")["plan_volume"]
+    frame.insert(1, "prints_schemas", volumes.isna() | volumes.isin(["volledig", "financiele_nota"]))
     return frame.reset_index()
 
 
