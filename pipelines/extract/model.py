@@ -12,6 +12,7 @@ Amounts are ``Decimal`` with two decimals, sign as printed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -142,6 +143,25 @@ class PolicyItem:
     line_start: int
     page_end: int
     line_end: int
+    description: str | None = None  # the text printed under the title (a plan's explanation of the item)
+    beleidsdomein: str | None = None  # the domain heading the item stands under, as printed ("H1: Algemeen bestuur")
+    code_key: str | None = None  # join key of the code whatever its printed form: see :func:`policy_code_key`
+
+
+def policy_code_key(code: str) -> str | None:
+    """The code's letters (upper case) and its number without separators or leading zeros.
+
+    ``BD000001``, ``BD01``, ``BD.1`` and ``BD 1`` give ``BD1``; ``AP.1701`` and ``AP1701`` give
+    ``AP1701``; ``AC010101`` gives ``AC10101``. ``None`` for anything that is not letters + number
+    (a plan name).
+    """
+    m = _CODE_PARTS.fullmatch(code.strip())
+    if not m:
+        return None
+    return f"{m['letters'].upper()}{int(m['digits'].replace('.', '').replace(' ', ''))}"
+
+
+_CODE_PARTS = re.compile(r"(?P<letters>[^\W\d_]{1,6})[. ]?(?P<digits>\d+(?:[. ]\d+)*)")
 
 
 @dataclass(frozen=True, slots=True)
