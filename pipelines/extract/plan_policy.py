@@ -654,12 +654,25 @@ def _merge(occurrences: Sequence[_Occurrence]) -> list[PolicyItem]:
                 line_start=row.first.line_no,
                 page_end=row.last.page_no,
                 line_end=row.last.line_no,
-                description=row.description or next((o.description for o in occs if o.description), None),
+                description=_own_description(row, occs),
                 beleidsdomein=resolved_domain(code),
                 code_key=policy_code_key(code),
             )
         )
     return items
+
+
+def _own_description(row: _Occurrence, occs: Sequence[_Occurrence]) -> str | None:
+    """The first printed description that says more than the title (a plan often repeats the title)."""
+    title = row.title or next((o.title for o in occs if o.title), "")
+    for occ in (row, *occs):
+        if occ.description and _comparable(occ.description) != _comparable(title):
+            return occ.description
+    return None
+
+
+def _comparable(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
 
 
 def _parent_by_code(code: str, level: str, levels: dict[str, str]) -> str | None:
