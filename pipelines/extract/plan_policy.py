@@ -194,6 +194,7 @@ class _Occurrence:
     description: str | None = None
     domain: str | None = None
     has_table: bool = False
+    is_contents: bool = False  # a line of the table of contents ("... ........ 12")
 
 
 @dataclass(slots=True)
@@ -381,6 +382,7 @@ def _item_block(block: list[CLine], ctx: _Context) -> None:
     last = _add_table(block[body_end:], level, code, ctx)
     occ = _Occurrence(level, code, title, priority, parent, period, block[0], last or block[body_end - 1])
     occ.description, occ.domain, occ.has_table = description, ctx.domain, last is not None
+    occ.is_contents = bool(_TOC_LEADER.fullmatch(rest))
     ctx.occurrences.append(occ)
 
 
@@ -422,8 +424,8 @@ def _title(parts: list[str], *, overview: bool) -> tuple[str, bool | None, str |
     title are the description.
     """
     first, rest = parts[0].strip(), [p for p in parts[1:]]
-    if m := _TOC_LEADER.fullmatch(first):
-        first = m["rest"]
+    if m := _TOC_LEADER.fullmatch(first):  # a contents line: the title alone, nothing follows
+        return m["rest"], None, None
     marked: bool | None = False if overview else None
     if m := _STAR_START.fullmatch(first):
         first, marked = m["rest"], True
@@ -636,7 +638,10 @@ def _merge(occurrences: Sequence[_Occurrence]) -> list[PolicyItem]:
     for code, occs in by_code.items():
         row = next(
             (o for o in occs if o.title and o.period),  # the detail block of a Journaalvolgnummers plan
-            next((o for o in occs if o.title and (o.description or o.has_table)), occs[0]),  # not a contents line
+            next(
+                (o for o in occs if o.title and (o.description or o.has_table)),
+                next((o for o in occs if o.title and not o.is_contents), occs[0]),  # not a contents line
+            ),
         )
         items.append(
             PolicyItem(

@@ -18,7 +18,10 @@ final as (
         page_start,
         line_start,
         page_end,
-        line_end
+        line_end,
+        description,
+        beleidsdomein,
+        code_key
     from source
 )
 

@@ -1,0 +1,423 @@
+"""Policy items and per-item plan budgets of other producers: every code form, headers in capitals, priority
+from a star, a word or the section, domain headings, hierarchy from the code, descriptions, year tables.
+
+The fixtures model what the issue describes (a city + OCMW plan of another accounting package with a strategic
+note whose headings are in capitals and one year table per action plan; a policy portal's list of all
+beleidsdoelstellingen under ``H1:`` domain headings). The expected values are the ones printed in the fixtures.
+No fixture carries a policy section title of the Journaalvolgnummers family, so the items are found by
+:func:`plan_policy.parse_unsectioned` (what ``extract_document`` does for such a plan).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+
+from pipelines.extract.model import PolicyResult, policy_code_key
+from pipelines.extract.plan_policy import TOTAL_KIND, parse_plan_policy, parse_unsectioned, split_amounts
+from pipelines.extract.policy import parse_policy
+from pipelines.extract.run import extract_document
+from pipelines.extract.sections import find_sections
+from tests.conftest import lines_from_text
+
+YEARS = list(range(2026, 2032))
+
+# A strategic note as another accounting package prints it: a title page, a table of contents, headings in
+# capitals with the code after the level word, a description under each heading, one year table per action
+# plan, the page number alone at the foot of each page (pages separated by form feeds).
+CITY_PLAN = """\
+MEERJARENPLAN 2026-2031
+STAD VOORBEELDSTAD EN OCMW VOORBEELDSTAD
+Inhoud
+BELEIDSDOELSTELLING BD01 - WONEN EN LEVEN IN VOORBEELDSTAD ........ 3
+BELEIDSDOELSTELLING BD02 - EEN VEILIGE STAD ........ 4
+1
+\fSTRATEGISCHE NOTA
+Prioritaire beleidsdoelstellingen
+BELEIDSDOELSTELLING BD01 - WONEN EN LEVEN IN
+VOORBEELDSTAD
+We willen dat iedereen in Voorbeeldstad betaalbaar en
+kwaliteitsvol kan wonen, in een buurt waar het goed leven is.
+ACTIEPLAN AP0101 Betaalbaar wonen
+De stad en het OCMW breiden samen het aanbod
+betaalbare huurwoningen uit.
+            2026        2027        2028        2029        2030        2031
+Uitgaven    1.250.000   1.300.000   1.350.000   1.400.000   1.450.000   1.500.000
+Ontvangsten   250.000     255.000     260.000     265.000     270.000     275.000
+Saldo      -1.000.000  -1.045.000  -1.090.000  -1.135.000  -1.180.000  -1.225.000
+ACTIEPLAN AP0102 Leefbare wijken
+Wijkwerking en buurtbudgetten.
+            2026        2027        2028        2029        2030        2031
+Uitgaven      310.000     320.000     330.000     340.000     350.000     360.000
+2
+\f            2026        2027        2028        2029        2030        2031
+Ontvangsten    (12.500)         0     1.234-          0     5.000,50          0
+Actie AC010201 Buurtbudgetten
+Elke wijk krijgt een eigen budget.
+Overige beleidsdoelstellingen
+BELEIDSDOELSTELLING BD02 - EEN VEILIGE STAD
+ACTIEPLAN AP0201
+BRANDPREVENTIE EN
+NOODPLANNING
+De stad actualiseert haar noodplannen.
+MJP2026 MJP2027 MJP2028 MJP2029 MJP2030 MJP2031 Totaal
+Exploitatie uitgaven 100 200 300 400 500 600 2.100
+Exploitatie ontvangsten 10 20 30 40 50 60 210
+Investeringen - Uitgaven 1.000,25 0 0 0 0 0 1.000,25
+3
+\fFINANCIËLE NOTA
+M1: Financieel doelstellingenplan
+"""
+
+
+@pytest.fixture(scope="module")
+def city() -> PolicyResult:
+    lines = lines_from_text(CITY_PLAN)
+    sections, result = parse_unsectioned(lines, find_sections(lines))
+    assert sections
+    return result
+
+
+def _items(res: PolicyResult):
+    return {i.code: i for i in res.items}
+
+
+def _series(res: PolicyResult, code: str, kind: str, direction: str) -> list[Decimal]:
+    key = (code, kind, direction)
+    rows = {b.year: b.amount for b in res.budgets if (b.policy_code, b.budget_kind, b.direction) == key}
+    return [rows[y] for y in sorted(rows)]
+
+
+def D(text: str) -> Decimal:
+    return Decimal(text.replace(".", "").replace(",", ".")).quantize(Decimal("0.01"))
+
+
+def test_city_plan_items(city: PolicyResult) -> None:
+    got = {i.code: (i.level, i.parent_code, i.is_priority) for i in city.items}
+    assert got == {
+        "BD01": ("BD", None, True),
+        "AP0101": ("AP", "BD01", True),
+        "AP0102": ("AP", "BD01", True),
+        "AC010201": ("AC", "AP0102", True),
+        "BD02": ("BD", None, False),  # under "Overige beleidsdoelstellingen"
+        "AP0201": ("AP", "BD02", False),
+    }
+    # one item per code in order of first printing (the table of contents lists BD01 and BD02 first)
+    assert [i.code for i in city.items] == ["BD01", "BD02", "AP0101", "AP0102", "AC010201", "AP0201"]
+    assert {i.code_key for i in city.items} == {"BD1", "BD2", "AP101", "AP102", "AC10201", "AP201"}
+    assert all(i.period_start is None and i.evaluation_status == "geen" for i in city.items)
+
+
+def test_city_plan_titles_and_descriptions(city: PolicyResult) -> None:
+    items = _items(city)
+    bd = items["BD01"]
+    # the heading, not the contents line, gives the row: its title wraps over two lines in capitals
+    assert bd.title == "WONEN EN LEVEN IN VOORBEELDSTAD"
+    assert bd.description == (
+        "We willen dat iedereen in Voorbeeldstad betaalbaar en kwaliteitsvol kan wonen, in een buurt waar het goed "
+        "leven is."
+    )
+    assert (bd.page_start, bd.line_start) == (2, 3)
+    assert items["AP0101"].title == "Betaalbaar wonen"
+    assert items["AP0101"].description == "De stad en het OCMW breiden samen het aanbod betaalbare huurwoningen uit."
+    assert items["AP0102"].description == "Wijkwerking en buurtbudgetten."
+    assert (items["AC010201"].title, items["AC010201"].description) == (
+        "Buurtbudgetten",
+        "Elke wijk krijgt een eigen budget.",
+    )
+    # the heading gives the row, not the contents line (which prints the same title)
+    assert (items["BD02"].title, items["BD02"].description) == ("EEN VEILIGE STAD", None)
+    assert (items["BD02"].page_start, items["BD02"].line_start) == (3, 6)
+    # code alone on the header line, title in capitals on the next two lines
+    assert items["AP0201"].title == "BRANDPREVENTIE EN NOODPLANNING"
+    assert items["AP0201"].description == "De stad actualiseert haar noodplannen."
+
+
+def test_city_plan_budgets(city: PolicyResult) -> None:
+    assert _series(city, "AP0101", TOTAL_KIND, "uitgaven") == [
+        D(x) for x in "1.250.000 1.300.000 1.350.000 1.400.000 1.450.000 1.500.000".split()
+    ]
+    assert _series(city, "AP0101", TOTAL_KIND, "ontvangsten") == [
+        D(x) for x in "250.000 255.000 260.000 265.000 270.000 275.000".split()
+    ]
+    assert _series(city, "AP0101", TOTAL_KIND, "saldo") == [
+        D(x) for x in "-1.000.000 -1.045.000 -1.090.000 -1.135.000 -1.180.000 -1.225.000".split()
+    ]
+    # the table goes on after the page break (page number, repeated year header)
+    assert _series(city, "AP0102", TOTAL_KIND, "uitgaven") == [
+        D(x) for x in "310.000 320.000 330.000 340.000 350.000 360.000".split()
+    ]
+    # (12.500), 1.234- and a decimal comma
+    assert _series(city, "AP0102", TOTAL_KIND, "ontvangsten") == [
+        D("-12.500"),
+        D("0"),
+        D("-1.234"),
+        D("0"),
+        D("5.000,50"),
+        D("0"),
+    ]
+    # MJP2026 ... with a Totaal column (not stored), the budget kind as row prefix
+    assert _series(city, "AP0201", "exploitatie", "uitgaven") == [D(x) for x in "100 200 300 400 500 600".split()]
+    assert _series(city, "AP0201", "exploitatie", "ontvangsten") == [D(x) for x in "10 20 30 40 50 60".split()]
+    assert _series(city, "AP0201", "investeringen", "uitgaven") == [D("1.000,25"), *[D("0")] * 5]
+    assert Counter(b.policy_code for b in city.budgets) == {"AP0101": 18, "AP0102": 12, "AP0201": 18}
+    assert {(b.policy_level, b.phase, b.column_role) for b in city.budgets} == {("AP", "meerjarenplan", "plan")}
+    assert {b.year for b in city.budgets} == set(YEARS)
+    row = next(b for b in city.budgets if (b.policy_code, b.direction, b.year) == ("AP0102", "ontvangsten", 2028))
+    assert (row.page_no, row.line_no) == (3, 2)
+
+
+def test_city_plan_through_extract_document() -> None:
+    """``extract_document`` reads the items of a plan without policy section titles; a schema's lines are not."""
+    lines = lines_from_text(CITY_PLAN + "Beleidsdoelstelling: BD09: Een schema-regel\nUitgaven 1 2 3 4 5 6\n")
+    ex = extract_document(lines, 2026, "meerjarenplan")
+    assert [i.code for i in ex.tables["policy_items"]] == ["BD01", "BD02", "AP0101", "AP0102", "AC010201", "AP0201"]
+    assert len(ex.tables["policy_budgets"]) == 48
+    cov = next(c for c in ex.coverage if c.table_kind == "policy")
+    assert (cov.found, cov.row_count) == (True, 6)
+
+
+# --- the policy portal's list of all beleidsdoelstellingen ------------------------------------------------------
+PORTAL_LIST = """\
+Provincie Voorbeeldland
+Overzicht van alle beleidsdoelstellingen
+H1: Algemene financiering
+BD000001: Een financieel gezond bestuur *
+BD000002: Efficiënte en klantgerichte
+dienstverlening
+H2: Zorg en opvoeding
+BD000003: Kwaliteitsvolle zorg voor iedereen *
+De provincie ondersteunt de zorgsector.
+1
+\fH7: Cultuur en vrije tijd
+BD000004: Betaalbare en toegankelijke recreatiedomeinen *
+2
+"""
+
+
+def test_portal_list_of_all_beleidsdoelstellingen() -> None:
+    lines = lines_from_text(PORTAL_LIST)
+    _, res = parse_unsectioned(lines, find_sections(lines))
+    assert [(i.code, i.title, i.is_priority, i.beleidsdomein) for i in res.items] == [
+        ("BD000001", "Een financieel gezond bestuur", True, "H1: Algemene financiering"),
+        ("BD000002", "Efficiënte en klantgerichte dienstverlening", False, "H1: Algemene financiering"),
+        ("BD000003", "Kwaliteitsvolle zorg voor iedereen", True, "H2: Zorg en opvoeding"),
+        ("BD000004", "Betaalbare en toegankelijke recreatiedomeinen", True, "H7: Cultuur en vrije tijd"),
+    ]
+    assert res.items[2].description == "De provincie ondersteunt de zorgsector."
+    assert [(i.level, i.parent_code, i.page_start, i.line_start) for i in res.items] == [
+        ("BD", None, 1, 4),
+        ("BD", None, 1, 5),
+        ("BD", None, 1, 8),
+        ("BD", None, 2, 2),
+    ]
+    assert res.budgets == []
+
+
+# --- code forms -------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("header", "code", "key", "title"),
+    [
+        ("Beleidsdoelstelling: BD000001: Een doel", "BD000001", "BD1", "Een doel"),
+        ("Beleidsdoelstelling: BDS000001: Een doel", "BDS000001", "BDS1", "Een doel"),
+        ("BELEIDSDOELSTELLING BD01 - EEN DOEL", "BD01", "BD1", "EEN DOEL"),
+        ("Beleidsdoelstelling BD.17: Veiligheid", "BD.17", "BD17", "Veiligheid"),
+        ("BD.17 Veiligheid", "BD.17", "BD17", "Veiligheid"),
+        ("BD 1 Veiligheid", "BD 1", "BD1", "Veiligheid"),
+        ("BD 1 - Veiligheid", "BD 1", "BD1", "Veiligheid"),
+        ("BD000001: Een financieel gezond bestuur *", "BD000001", "BD1", "Een financieel gezond bestuur"),
+        ("BD01", "BD01", "BD1", "Wonen"),  # the title on the next line
+        ("beleidsdoelstelling bd01 wonen", None, None, None),  # a code is printed in capitals
+    ],
+)
+def test_bd_code_forms(header: str, code: str | None, key: str | None, title: str | None) -> None:
+    lines = lines_from_text(f"{header}\nWonen\nDe stad zorgt ervoor.\n")
+    _, res = parse_unsectioned(lines, [])
+    if code is None:
+        assert res.items == []
+        return
+    (item,) = res.items
+    assert (item.level, item.code, item.code_key) == ("BD", code, key)
+    assert item.title == title
+
+
+@pytest.mark.parametrize(
+    ("bd", "ap", "ac"),
+    [
+        ("BD01", "AP0101", "AC010101"),
+        ("BD.01", "AP.0101", "AC.010101"),
+    ],
+)
+def test_hierarchy_from_the_code_where_no_heading_places_it(bd: str, ap: str, ac: str) -> None:
+    """Lists of BDs, APs and ACs one after the other: the code nests the items (positional would be wrong)."""
+    text = (
+        "Overzicht beleidsdoelstellingen\n"
+        f"{bd}: Wonen\n"
+        "BD02: Zorg\n"
+        "Overzicht actieplannen\n"
+        f"{ap}: Betaalbaar wonen\n"
+        "AP0201: Thuiszorg\n"
+        "Overzicht acties\n"
+        f"{ac}: Sociale huur\n"
+        "AC020101: Thuishulp\n"
+    )
+    _, res = parse_unsectioned(lines_from_text(text), [])
+    parents = {i.code: i.parent_code for i in res.items}
+    assert parents == {bd: None, "BD02": None, ap: bd, "AP0201": "BD02", ac: ap, "AC020101": "AP0201"}
+
+
+def test_code_nesting_must_be_unambiguous() -> None:
+    """Codes of equal length never nest (AP000001 is not under BD000001); a number that nests in two printed BDs
+    gives no parent; the spaced form nests too (AP 101 under BD 1)."""
+    text = (
+        "Overzicht beleidsdoelstellingen\nBD01: Een\nBD.01: Twee\nBD000001: Drie\nBD 1: Vier\n"
+        "Overzicht actieplannen\nAP0101: Vijf\nAP000001: Zes\nAP 101: Zeven\n"
+    )
+    _, res = parse_unsectioned(lines_from_text(text), [])
+    assert {i.code: i.parent_code for i in res.items} == {
+        "BD01": None,
+        "BD.01": None,
+        "BD000001": None,
+        "BD 1": None,
+        "AP0101": None,  # BD01 or BD.01
+        "AP000001": None,
+        "AP 101": "BD 1",
+    }
+
+
+def test_priority_from_star_word_and_section() -> None:
+    text = (
+        "BELEIDSDOELSTELLING BD01 - WONEN (prioritair)\n"
+        "ACTIEPLAN AP0101 Huren - niet-prioritair actieplan\n"
+        "ACTIEPLAN AP0102 Kopen\n"  # inherits its BD's priority
+        "BD02 * Zorg\n"
+        "BD03 Cultuur *\n"
+        "Niet-prioritaire beleidsdoelstellingen\n"
+        "BD04 Sport\n"
+        "Prioritaire beleidsdoelstellingen\n"
+        "Beleidsdoelstelling BD05: Water\n"
+        "Niet-prioritaire beleidsdoelstelling: BD06: Erfgoed\n"  # the header's word wins over the section
+        "BD07 Mobiliteit\n"
+    )
+    _, res = parse_unsectioned(lines_from_text(text), [])
+    assert [(i.code, i.title, i.is_priority) for i in res.items] == [
+        ("BD01", "WONEN", True),
+        ("AP0101", "Huren", False),
+        ("AP0102", "Kopen", True),
+        ("BD02", "Zorg", True),
+        ("BD03", "Cultuur", True),
+        ("BD04", "Sport", False),
+        ("BD05", "Water", True),
+        ("BD06", "Erfgoed", False),
+        ("BD07", "Mobiliteit", True),
+    ]
+
+
+def test_no_items_from_prose_rows_or_a_lone_code() -> None:
+    """A code above an amount line is a table row's label, a code line ending in amounts is a row, and a lone
+    actieplan code (a chart title in a policy statement) without any beleidsdoelstelling gives no item."""
+    rows = "Motivering\n2026 2027\nAP000001\n-93.568,00 -95.469,00\nBD01 Wonen 1.000 2.000\n"
+    assert parse_unsectioned(lines_from_text(rows), []) == ([], PolicyResult())
+    chart = "Personeel\nAP000086 - Aantal VTE effectieve bezetting (administratie + onderwijs)\nBron: provincie\n"
+    assert parse_unsectioned(lines_from_text(chart), []) == ([], PolicyResult())
+    prose = "Het meerjarenplan zet in op BD01 en BD02.\nDe beleidsdoelstelling 1 is prioritair.\n"
+    assert parse_unsectioned(lines_from_text(prose), []) == ([], PolicyResult())
+
+
+@pytest.mark.parametrize(
+    ("header", "row", "expected"),
+    [
+        ("2026 2027 2028", "Uitgaven 1.234 -1.234 0", ["1.234", "-1.234", "0"]),
+        ("MJP2026 MJP2027 MJP2028", "Ontvangsten (1.234) 1.234- 1.234,56", ["-1.234", "-1.234", "1.234,56"]),
+        ("2026 (€) 2027 (€) 2028 (€)", "Saldo (€ 1.234,56) 1.234,56- -€ 1,00", ["-1.234,56", "-1.234,56", "-1,00"]),
+        ("2026 2027 2028 Totaal", "Uitgaven: 1 2 3 6", ["1", "2", "3"]),
+    ],
+)
+def test_year_headers_and_number_formats(header: str, row: str, expected: list[str]) -> None:
+    text = f"BELEIDSDOELSTELLING BD01 - WONEN\nACTIEPLAN AP0101 Huren\n{header}\n{row}\n"
+    _, res = parse_unsectioned(lines_from_text(text), [])
+    assert [(b.policy_code, b.year, b.budget_kind) for b in res.budgets] == [
+        ("AP0101", y, TOTAL_KIND) for y in (2026, 2027, 2028)
+    ]
+    assert [b.amount for b in res.budgets] == [D(x) for x in expected]
+
+
+def test_budget_kind_as_sub_heading_before_or_after_the_year_line() -> None:
+    text = (
+        "BD01 Wonen\nAP0101 Huren\n"
+        "Investeringen\n2026 2027\nUitgaven 5 6\nOntvangsten 1 1\n"
+        "Financiering\nUitgaven 7 8\n"
+        "AP0102 Kopen\n2026 2027\nUitgaven - exploitatie 3 4\n"
+    )
+    _, res = parse_unsectioned(lines_from_text(text), [])
+    assert [(b.policy_code, b.budget_kind, b.direction, b.year, b.amount) for b in res.budgets] == [
+        ("AP0101", "investeringen", "uitgaven", 2026, 5),
+        ("AP0101", "investeringen", "uitgaven", 2027, 6),
+        ("AP0101", "investeringen", "ontvangsten", 2026, 1),
+        ("AP0101", "investeringen", "ontvangsten", 2027, 1),
+        ("AP0101", "financiering", "uitgaven", 2026, 7),
+        ("AP0101", "financiering", "uitgaven", 2027, 8),
+        ("AP0102", "exploitatie", "uitgaven", 2026, 3),
+        ("AP0102", "exploitatie", "uitgaven", 2027, 4),
+    ]
+
+
+def test_split_amounts_and_code_key() -> None:
+    assert split_amounts("Uitgaven (1.234) 1.234- 1.234,56- (€ 2,50) -7") == (
+        "Uitgaven",
+        [D("-1.234"), D("-1.234"), D("-1.234,56"), D("-2,50"), D("-7")],
+    )
+    assert split_amounts("Van 2026-2031") == ("Van 2026-2031", [])
+    assert [policy_code_key(c) for c in ("BD000001", "BD01", "BD.1", "BD 1", "AP.0101", "AC010101", "PROV: x")] == [
+        "BD1",
+        "BD1",
+        "BD1",
+        "BD1",
+        "AP101",
+        "AC10101",
+        None,
+    ]
+
+
+def test_journaalvolgnummers_plan_keeps_its_reading() -> None:
+    """The family of the bundled plans: the same headers still give the same items, now with a description."""
+    res = parse_plan_policy(
+        find_sections(
+            lines_from_text(
+                "SN: Strategische Nota\n"
+                "Overzicht beleidsdoelstellingen\n"
+                "BD000001: * Eerste doel\n"
+                "Eerste doel, uitgebreid beschreven.\n"
+                "*: Prioritaire beleidsdoelstelling\n"
+                "Prioritaire beleidsdoelstelling: BD000001\n"
+                "Van 01/01/2026 tot 31/12/2031\n"
+                "Prioritair actieplan: AP000001: Een plan\n"
+                "Een plan\n"
+                "Van 01/01/2026 tot 31/12/2031\n"
+            )
+        )
+    )
+    assert [(i.code, i.title, i.description, i.is_priority, i.parent_code) for i in res.items] == [
+        ("BD000001", "Eerste doel", "Eerste doel, uitgebreid beschreven.", True, None),
+        ("AP000001", "Een plan", None, True, "BD000001"),  # the description only repeats the title
+    ]
+
+
+def test_jaarrekening_description_and_spaced_code() -> None:
+    lines = lines_from_text(
+        "Beleidsevaluatie\n"
+        "Prioritaire beleidsdoelstelling: BD 1 Wonen\n"
+        "Van 01/01/2026 tot 31/12/2031\n"
+        "De stad zorgt voor betaalbare woningen.\n"
+        "Toelichting evaluatie: Resultaat is behaald: Klaar.\n"
+    )
+    (item,) = parse_policy([s for s in find_sections(lines) if s.kind == "policy"], 2026).items
+    assert (item.code, item.code_key, item.title, item.description) == (
+        "BD 1",
+        "BD1",
+        "Wonen",
+        "De stad zorgt voor betaalbare woningen.",
+    )
+    assert (item.evaluation_status, item.evaluation_text) == ("behaald", "Klaar.")
