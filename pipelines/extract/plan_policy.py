@@ -162,7 +162,12 @@ _BARE_PAGE_NUMBER = re.compile(r"\d{1,3}")  # a page number alone on its line (a
 
 # --- tables ---------------------------------------------------------------------------------
 _YEAR_COLUMN = r"(?:MJP\s?)?(?:19|20)\d\d(?:\s?\(\s?(?:€|EUR|euro)\s?\)|\s?€)?"  # 2026, MJP2026, 2026 (€)
-_YEARS = re.compile(rf"{_YEAR_COLUMN}(?:\s+{_YEAR_COLUMN})*(?:\s+(?P<total>totaal|total))?", re.I)
+_YEARS = re.compile(
+    # a label before the years only when at least two years follow: "Bedragen in euro 2026 2027 ..."
+    rf"(?:[^\W\d][^\d]*?\s+(?={_YEAR_COLUMN}\s+{_YEAR_COLUMN}))?"
+    rf"{_YEAR_COLUMN}(?:\s+{_YEAR_COLUMN})*(?:\s+(?P<total>totaal|total))?",
+    re.I,
+)
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _KIND_WORDS = r"exploitatie|investeringen?|financiering"
 # a row label: direction, with the budget kind before or after it ("Exploitatie uitgaven", "Uitgaven - investering")
@@ -174,9 +179,10 @@ _ROW_LABEL = re.compile(
 # the negative notations of other packages, rewritten to a leading minus: (1.234) and 1.234-
 _PARENTHESES = re.compile(r"\(\s*(€\s*)?(\d[\d.]*(?:,\d{1,2})?)\s*\)")
 _TRAILING_MINUS = re.compile(r"(?<![\w.,-])(€\s*)?(\d[\d.]*(?:,\d{1,2})?)-(?=\s|$)")
-_ROLE_WORDS = {"referentie": "referentie", "wijziging": "wijziging", "nieuw": "nieuw"}
+_ROLE_WORDS = {"refe": "referentie", "vori": "referentie", "wijz": "wijziging", "nieu": "nieuw"}  # by first letters
 _ROLE_ORDER = ("referentie", "wijziging", "nieuw")
-_ROLES = re.compile(r"(?:(?:referentie|wijziging|nieuw)\s*)+", re.I)
+_ROLE = re.compile(r"referentie|vorig(?:\s+krediet)?|wijziging|nieuw(?:\s+krediet)?", re.I)  # "Vorig krediet"
+_ROLES = re.compile(rf"(?:(?:{_ROLE.pattern})\s*)+", re.I)
 
 
 @dataclass(slots=True)
@@ -551,7 +557,7 @@ def _add_table(lines: Sequence[CLine], level: str, code: str, ctx: _Context) -> 
             if columns is not None and m["total"]:
                 columns = [*columns, (None, "plan")]
         elif _ROLES.fullmatch(text) and years is not None:
-            columns = _columns(years, [_ROLE_WORDS[w.lower()] for w in text.split()])
+            columns = _columns(years, [_ROLE_WORDS[w.lower()[:4]] for w in _ROLE.findall(text)])
         elif m := _BUDGET_KIND.fullmatch(text):
             kind = _KIND_BY_WORD[m["kind"].lower()[:4]]
         elif _ROW_LABEL.fullmatch(text) and columns:

@@ -56,8 +56,9 @@ from pipelines.extract.sections import Section
 # --- block starters -------------------------------------------------------------------------
 _ITEM_HEADER = re.compile(
     r"(?P<np>niet[- ]?)?prioritaire? (?P<level>beleidsdoelstelling|actieplan|actie)\s*:\s*"
-    r"(?P<code>(?-i:BDS?|AP|AC) \d{1,3}(?!\S)|[^\s\d]*\d\S*)(?:\s+(?P<rest>.*))?",  # a code carries a digit: BD000001,
-    # AP000077, BD01, BD.17, and the spaced form BD 1
+    r"(?P<code>(?-i:BDS?|AP|AC) \d{1,3}(?![^\s:])|[^\s\d]*\d[^\s:]*)(?:\s*[:\-\u2013]?\s+(?P<rest>.*))?",
+    # a code carries a digit: BD000001, AP000077, BD01, BD.17, and the spaced form BD 1; the title may follow
+    # after ":" or "-" ("BD01 - Wonen")
     re.I,
 )
 _PLAN_HEADER = re.compile(r"(?P<np>niet[- ]?)?prioritaire inhoudstabel\s*:+\s*(?P<name>.*)", re.I)

@@ -421,3 +421,36 @@ def test_jaarrekening_description_and_spaced_code() -> None:
         "De stad zorgt voor betaalbare woningen.",
     )
     assert (item.evaluation_status, item.evaluation_text) == ("behaald", "Klaar.")
+
+
+def test_labelled_year_header_and_revision_roles() -> None:
+    """A label before the years ("Bedragen in euro"), and a revision's "Vorig krediet / Wijziging / Nieuw krediet"."""
+    text = (
+        "BD01 Wonen\nAP0101 Huren\n"
+        "Bedragen in euro 2026 2027\nUitgaven 5 6\n"
+        "AP0102 Kopen\n2026\nVorig krediet Wijziging Nieuw krediet\nUitgaven 10 -1 9\n"
+    )
+    _, res = parse_unsectioned(lines_from_text(text), [])
+    assert [(b.policy_code, b.year, b.column_role, b.amount) for b in res.budgets] == [
+        ("AP0101", 2026, "plan", 5),
+        ("AP0101", 2027, "plan", 6),
+        ("AP0102", 2026, "referentie", 10),
+        ("AP0102", 2026, "wijziging", -1),
+        ("AP0102", 2026, "nieuw", 9),
+    ]
+    assert [i.description for i in res.items] == [None, None, None]
+
+
+def test_jaarrekening_code_with_title_after_a_dash_or_colon() -> None:
+    lines = lines_from_text(
+        "Beleidsevaluatie\n"
+        "Prioritaire beleidsdoelstelling: BD01 - Wonen\n"
+        "Van 01/01/2026 tot 31/12/2031\n"
+        "Prioritair actieplan: AP.0101: Huren\n"
+        "Van 01/01/2026 tot 31/12/2031\n"
+    )
+    items = parse_policy([s for s in find_sections(lines) if s.kind == "policy"], 2026).items
+    assert [(i.code, i.code_key, i.title, i.parent_code) for i in items] == [
+        ("BD01", "BD1", "Wonen", None),
+        ("AP.0101", "AP101", "Huren", "BD01"),
+    ]
