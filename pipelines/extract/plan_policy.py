@@ -222,19 +222,26 @@ def parse_plan_policy(sections: Sequence[Section], fiscal_year: int | None = Non
     print their years.
     """
     del fiscal_year
-    lines = [
-        cl
-        for s in sections
-        if s.kind in SECTION_KINDS
-        for cl in s.lines
-        if not is_page_artefact(cl, _PAGE_ARTEFACT)
-        and not _is_artefact(cl.text)
-        and not _BARE_PAGE_NUMBER.fullmatch(cl.text)
-    ]
+    lines = [cl for s in sections if s.kind in SECTION_KINDS for cl in s.lines if _may_be_content(cl)]
     ctx = _Context()
     for kind, block in _blocks(lines):
         _block(kind, block, ctx)
     return PolicyResult(items=_merge(ctx.occurrences), budgets=_dedup(ctx.budgets), metadata=ctx.metadata)
+
+
+def _may_be_content(cl: CLine) -> bool:
+    """Not a page artefact; an item header flagged as furniture is decided in :func:`_blocks`."""
+    if _BARE_PAGE_NUMBER.fullmatch(cl.text):
+        return False
+    if cl.furniture is not None and _header_code(cl.text) is not None:
+        return True
+    return not is_page_artefact(cl, _PAGE_ARTEFACT) and not _is_artefact(cl.text)
+
+
+def _header_code(text: str) -> str | None:
+    """The code of an item header line (level word + code, or a code heading), as stored."""
+    m = _ITEM_HEADER.fullmatch(text) or _CODE_HEADER.fullmatch(text)
+    return " ".join(m["code"].split()) if m else None
 
 
 def parse_unsectioned(lines: Sequence[CLine], sections: Sequence[Section]) -> tuple[list[Section], PolicyResult]:
@@ -295,12 +302,22 @@ def _blocks(lines: Sequence[CLine]) -> Iterable[tuple[str, list[CLine]]]:
 
     Overview entries are starters only inside an overview list (between its heading and its legend
     or the first detail block), so prose of the form "X000001: ..." elsewhere starts nothing.
+
+    An item header the furniture detector flagged (a heading also printed in the table of contents, or
+    repeated at the top of the next pages as a running header) is the item's heading the first time its
+    code heads a block outside the contents, and a running header (skipped) after that.
     """
     kind: str | None = None
     block: list[CLine] = []
     in_overview = False
+    headed: set[str] = set()  # codes that headed a block (contents lines excluded)
     for n, cl in enumerate(lines):
         starter = _kind_of(cl.text, in_overview, lines[n + 1].text if n + 1 < len(lines) else None)
+        code = _header_code(cl.text) if starter in ("item", "code") else None
+        if cl.furniture is not None and (code is None or code in headed):
+            continue
+        if code is not None and not _TOC_LEADER.fullmatch(cl.text):
+            headed.add(code)
         if starter is None:
             if kind is not None:
                 block.append(cl)

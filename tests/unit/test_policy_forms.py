@@ -10,6 +10,7 @@ No fixture carries a policy section title of the Journaalvolgnummers family, so 
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from decimal import Decimal
 
@@ -453,4 +454,51 @@ def test_jaarrekening_code_with_title_after_a_dash_or_colon() -> None:
     assert [(i.code, i.code_key, i.title, i.parent_code) for i in items] == [
         ("BD01", "BD1", "Wonen", None),
         ("AP.0101", "AP101", "Huren", "BD01"),
+    ]
+
+
+def test_city_plan_as_pdf(city: PolicyResult, tmp_path) -> None:
+    """The fixture rendered as a PDF: the furniture detector flags the BD headings (printed in the contents
+    too) and the page numbers; the same items and budgets are read."""
+    from pipelines.ingest.intake import read_document
+    from pipelines.synth.pdf import render_text_to_pdf
+
+    doc = read_document(render_text_to_pdf(CITY_PLAN, tmp_path / "city.pdf"), max_bytes=1 << 26)
+    ex = extract_document(doc.content_lines(), doc.identity.fiscal_year, doc.identity.report_type)
+
+    def strip(rows):
+        drop = {"page_no", "line_no", "page_start", "line_start", "page_end", "line_end"}
+        return [{k: v for k, v in dataclasses.asdict(r).items() if k not in drop} for r in rows]
+
+    assert strip(ex.tables["policy_items"]) == strip(city.items)
+    assert strip(ex.tables["policy_budgets"]) == strip(city.budgets)
+
+
+def test_heading_repeated_as_running_header() -> None:
+    """A heading flagged as furniture is the heading the first time (also after a flagged contents line) and a
+    running header after that: the table continued under it stays with its actieplan."""
+    text = (
+        "BELEIDSDOELSTELLING BD01 - WONEN ........ 2\n"
+        "\fBELEIDSDOELSTELLING BD01 - WONEN\n"
+        "ACTIEPLAN AP0101 Huren\n"
+        "2026 2027\n"
+        "Uitgaven 1 2\n"
+        "\fBELEIDSDOELSTELLING BD01 - WONEN\n"
+        "Ontvangsten 3 4\n"
+    )
+    flagged = {(1, 1), (2, 1), (3, 1)}
+    lines = [
+        dataclasses.replace(cl, furniture="running_header") if (cl.page_no, cl.line_no) in flagged else cl
+        for cl in lines_from_text(text)
+    ]
+    _, res = parse_unsectioned(lines, [])
+    assert [(i.code, i.title, i.parent_code, i.page_start, i.line_start) for i in res.items] == [
+        ("BD01", "WONEN", None, 2, 1),
+        ("AP0101", "Huren", "BD01", 2, 2),
+    ]
+    assert [(b.policy_code, b.direction, b.year, b.amount) for b in res.budgets] == [
+        ("AP0101", "uitgaven", 2026, 1),
+        ("AP0101", "uitgaven", 2027, 2),
+        ("AP0101", "ontvangsten", 2026, 3),
+        ("AP0101", "ontvangsten", 2027, 4),
     ]
