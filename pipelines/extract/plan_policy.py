@@ -44,7 +44,9 @@ label with exactly as many amounts as the header has columns, anything else ends
 Other producers (the same content, another layout) are read by the same blocks:
 
 * code forms (:data:`CODE`): ``BD000001``, ``BDS000001``, ``AP000123``, ``AC000123`` and the short forms
-  ``BD01``, ``BD.17``, ``BD 1``, ``AP0101``, ``AP.0101``, ``AC010101``; a header is ``<level word>[:] <code>``
+  ``BD01``, ``BD.17``, ``BD 1``, ``AP0101``, ``AP.0101``, ``AC010101``, dotted numbers ``AP 1.2``, ``AC1.2.1``
+  and a level word with a bare number (``Beleidsdoelstelling 1: Wonen``, stored as ``BD 1``, ``Actieplan 1.2 -
+  Huren`` as ``AP 1.2``); a header is ``<level word>[:] <code>``
   (``BELEIDSDOELSTELLING BD01 - WONEN``, ``Actieplan AP.1701: Veiligheid``) or the code alone at the start
   of the line (``BD.17 Veiligheid``, ``BD000001: title *``), with the title after ``:``, ``-`` or a space
   or, when the header line holds only the code, on the next line(s). A code-only header line followed by an
@@ -58,7 +60,8 @@ Other producers (the same content, another layout) are read by the same blocks:
   under them (an AP / AC without one inherits its parent's);
 * hierarchy: positional as above; an item with no parent by position gets the one its code nests in, only
   when that is unambiguous (``AP0101`` under ``BD01``, ``AC010101`` under ``AP0101``, ``AP.1701`` under
-  ``BD.17``: the parent's number followed by exactly two digits, one such parent printed);
+  ``BD.17``: the parent's number followed by exactly two digits; ``AP 1.2`` under ``BD 1``: the parent's
+  dotted number minus its last part; one such parent printed);
 * per-item year tables: a year header ``2026 2027 ...`` (also ``MJP2026``, ``2026 (€)``, a trailing
   ``Totaal`` column, which is not stored), rows ``Uitgaven`` / ``Ontvangsten`` / ``Saldo`` with the budget
   kind as a sub-heading or as a row prefix / suffix (``Exploitatie uitgaven``, ``Uitgaven - investeringen``)
@@ -111,14 +114,27 @@ TOTAL_KIND = "totaal"  # budget_kind of a table that prints no budget kind (tota
 # --- block starters -------------------------------------------------------------------------
 # a policy code as printed: BD000001, BDS000001, AP000001, AC000072, AP0101, AC010101 (letters and at least three
 # digits) or the short forms BD01, BD.17, AP.1701, BD 1 (upper-case BD/BDS/AP/AC only)
-CODE = r"(?:[^\W\d_]{1,6}\d{3,}|(?-i:BDS?|AP|AC)(?:\d{1,2}|\.\d{1,8}| \d{1,3}))(?![\w.])"
+CODE = (
+    r"(?:(?-i:BDS?|AP|AC)[ .]?\d{1,3}(?:\.\d{1,3})+"  # dotted numbering: AP 1.1, AC1.1.1
+    r"|[^\W\d_]{1,6}\d{3,}|(?-i:BDS?|AP|AC)(?:\d{1,2}|\.\d{1,8}| \d{1,3}))(?![\w.])"
+)
 _CODE = CODE
-_SHORT_CODE = r"(?-i:BDS?|AP|AC)(?:\d{1,8}|\.\d{1,8}| \d{1,3})(?![\w.])"  # a code without a level word
+_SHORT_CODE = (  # a code without a level word
+    r"(?-i:BDS?|AP|AC)(?:[ .]?\d{1,3}(?:\.\d{1,3})+|\d{1,8}|\.\d{1,8}| \d{1,3})(?![\w.])"
+)
 _REST = r"(?:\s*[:\-\u2013]\s*(?P<rest>.*)|\s+(?P<rest2>\S.*))?"  # title after ":", "-", "–" or a space
 _ITEM_HEADER = re.compile(
     rf"(?:(?P<np>niet[- ]?)?(?P<prio>prioritair)e?\s+)?(?P<level>beleidsdoelstelling|actieplan|actie)\s*:?\s*"
     rf"(?P<code>{_CODE}){_REST}",
     re.I,
+)
+# a level word with a bare number ("Beleidsdoelstelling 1: Wonen", "ACTIEPLAN 1.2 - Huren"): the level word
+# starts with a capital (prose says "beleidsdoelstelling 1 en 2") unless a priority word precedes it, and the
+# title follows after ":" or "-"; the code is stored as BD 1 / AP 1.2 / AC 1.2.3
+_NUMBERED_HEADER = re.compile(
+    r"(?:(?P<np>[Nn]iet[- ]?|NIET[- ]?)?(?P<prio>[Pp]rioritair|PRIORITAIR)[eE]?\s+)?"
+    r"(?P<level>(?(prio)(?i:beleidsdoelstelling|actieplan|actie)|(?:Beleidsdoelstelling|BELEIDSDOELSTELLING|Actieplan"
+    r"|ACTIEPLAN|Actie|ACTIE)))\s+(?P<number>\d{1,3}(?:\.\d{1,3})*)\s*[:\-\u2013]\s*(?P<rest>\S.*)(?P<rest2>)"
 )
 _CODE_HEADER = re.compile(rf"(?P<code>{_SHORT_CODE}){_REST}")  # "BD.17 Veiligheid", "BD000001: title *"
 # "H1: Algemeen bestuur", "Beleidsdomein: H1 - Algemeen bestuur", "Beleidsdomein 01: Algemene financiering"
@@ -240,8 +256,21 @@ def _may_be_content(cl: CLine) -> bool:
 
 def _header_code(text: str) -> str | None:
     """The code of an item header line (level word + code, or a code heading), as stored."""
-    m = _ITEM_HEADER.fullmatch(text) or _CODE_HEADER.fullmatch(text)
+    if m := _item_header(text):
+        return _code_of(m)
+    m = _CODE_HEADER.fullmatch(text)
     return " ".join(m["code"].split()) if m else None
+
+
+def _item_header(text: str) -> re.Match[str] | None:
+    return _ITEM_HEADER.fullmatch(text) or _NUMBERED_HEADER.fullmatch(text)
+
+
+def _code_of(m: re.Match[str]) -> str:
+    """The code of a header match: as printed, or level + number for a bare number (``BD 1``, ``AP 1.2``)."""
+    if "number" in m.re.groupindex:
+        return f"{_LEVELS[m['level'].lower()]} {m['number']}"
+    return " ".join(m["code"].split())
 
 
 def parse_unsectioned(lines: Sequence[CLine], sections: Sequence[Section]) -> tuple[list[Section], PolicyResult]:
@@ -265,7 +294,7 @@ def parse_unsectioned(lines: Sequence[CLine], sections: Sequence[Section]) -> tu
 
 # --- blocks ---------------------------------------------------------------------------------
 def _kind_of(text: str, in_overview: bool, next_text: str | None = None) -> str | None:
-    if _ITEM_HEADER.fullmatch(text) and not _is_row(text, next_text):
+    if _item_header(text) and not _is_row(text, next_text):
         return "item"
     if _OVERVIEW.fullmatch(text):
         return "overview"
@@ -387,14 +416,15 @@ def _level_from_code(code: str) -> str | None:
 
 
 def _item_block(block: list[CLine], ctx: _Context) -> None:
-    if m := _ITEM_HEADER.fullmatch(block[0].text):
+    if m := _item_header(block[0].text):
         level = _LEVELS[m["level"].lower()]
         priority = None if not m["prio"] else not m["np"]
+        code = _code_of(m)
     else:
         m = _CODE_HEADER.fullmatch(block[0].text)
         assert m is not None
         level, priority = _level_from_code(m["code"]) or "BD", None
-    code = " ".join(m["code"].split())
+        code = " ".join(m["code"].split())
     parent = _parent(level, code, ctx)
     texts, period, body_end = _text_and_period(block)
     rest = m["rest"] if m["rest"] is not None else m["rest2"] or ""
@@ -684,7 +714,7 @@ def _merge(occurrences: Sequence[_Occurrence]) -> list[PolicyItem]:
                 line_end=row.last.line_no,
                 description=_own_description(row, occs),
                 beleidsdomein=resolved_domain(code),
-                code_key=policy_code_key(code),
+                code_key=policy_code_key(code, row.level),
             )
         )
     return items
@@ -708,20 +738,32 @@ def _parent_by_code(code: str, level: str, levels: dict[str, str]) -> str | None
     (``AP0101`` in ``BD01``, ``AC010101`` in ``AP0101``, ``AP.1701`` in ``BD.17``), when exactly one
     such item of the level above is printed; ``None`` otherwise (``AP000123`` nests in nothing)."""
     above = {"AP": "BD", "AC": "AP"}.get(level)
-    digits = _digits(code)
-    if above is None or digits is None:
+    parts = _number_parts(code)
+    if above is None or parts is None:
         return None
-    found = [
-        other
-        for other, other_level in levels.items()
-        if other_level == above and (d := _digits(other)) is not None and digits[:-2] == d and len(digits) == len(d) + 2
-    ]
-    return found[0] if len(found) == 1 else None
+    if len(parts) > 1:  # dotted numbering: AP 1.2 in BD 1
+        nests = [o for o, lv in levels.items() if lv == above and _number_parts(o) == parts[:-1]]
+    else:
+        nests = [
+            o
+            for o, lv in levels.items()
+            if lv == above and (d := _number_parts(o)) is not None and len(d) == 1 and _nests(parts[0], d[0])
+        ]
+    return nests[0] if len(nests) == 1 else None
 
 
-def _digits(code: str) -> str | None:
-    m = re.fullmatch(r"[^\W\d_]{1,6}[. ]?(\d+)", code)
-    return m[1] if m else None
+def _nests(digits: str, parent: str) -> bool:
+    return len(digits) == len(parent) + 2 and digits.startswith(parent)
+
+
+def _number_parts(code: str) -> list[str] | None:
+    """The number of a code as printed, split at its dots (a dotted number) or whole: AP0101 -> ['0101'],
+    AP.0101 -> ['0101'], AP 1.2 -> ['1', '2']; ``None`` for a code without a number (a plan name)."""
+    m = re.fullmatch(r"[^\W\d_]{1,6}[. ]?(\d+(?:\.\d+)*)", code)
+    if not m:
+        return None
+    parts = m[1].split(".")
+    return [str(int(p)) for p in parts] if len(parts) > 1 else parts
 
 
 def _dedup(budgets: Sequence[PolicyBudget]) -> list[PolicyBudget]:

@@ -502,3 +502,32 @@ def test_heading_repeated_as_running_header() -> None:
         ("AP0101", "ontvangsten", 2026, 3),
         ("AP0101", "ontvangsten", 2027, 4),
     ]
+
+
+def test_dotted_and_bare_numbering() -> None:
+    """Numbered items (BD 1 / AP 1.2 / AC 1.2.1, or the level word with a bare number) nest by their numbers;
+    a bare number is stored with its level (two levels may both print "1"); prose never starts an item."""
+    text = (
+        "Beleidsdoelstelling 1: Wonen\n"
+        "Actieplan 1.1 - Huren\n"
+        "ACTIE 1.1.1: SOCIALE HUUR\n"
+        "Overzicht actieplannen\n"
+        "AP 2.1: Thuiszorg\n"
+        "AP2.2: Kinderopvang\n"
+        "Overzicht beleidsdoelstellingen\n"
+        "BD 2: Zorg\n"
+        "Zorg voor iedereen, zoals\n"
+        "beleidsdoelstelling 3 - en dit is proza\n"
+        "Prioritaire beleidsdoelstelling 4: Cultuur\n"
+    )
+    _, res = parse_unsectioned(lines_from_text(text), [])
+    assert [(i.level, i.code, i.code_key, i.title, i.parent_code, i.is_priority) for i in res.items] == [
+        ("BD", "BD 1", "BD1", "Wonen", None, False),
+        ("AP", "AP 1.1", "AP1.1", "Huren", "BD 1", False),
+        ("AC", "AC 1.1.1", "AC1.1.1", "SOCIALE HUUR", "AP 1.1", False),
+        ("AP", "AP 2.1", "AP2.1", "Thuiszorg", "BD 2", False),
+        ("AP", "AP2.2", "AP2.2", "Kinderopvang", "BD 2", False),
+        ("BD", "BD 2", "BD2", "Zorg", None, False),
+        ("BD", "BD 4", "BD4", "Cultuur", None, True),
+    ]
+    assert res.items[5].description == "Zorg voor iedereen, zoals beleidsdoelstelling 3 - en dit is proza"

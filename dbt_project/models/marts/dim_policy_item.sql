@@ -66,7 +66,7 @@ inferred as (
         cast(null as varchar) as beleidsdomein,
         -- the parser's policy_code_key: letters upper-cased + the number without separators or leading zeros
         case
-            when regexp_full_match(budget_codes.policy_code, '[A-Za-z]{1,6}[. ]?[0-9]+([. ][0-9]+)*')
+            when regexp_full_match(budget_codes.policy_code, '[A-Za-z]{1,6}[. ]?[0-9]+')
                 then upper(regexp_extract(budget_codes.policy_code, '^[A-Za-z]+'))
                 || cast(cast(regexp_replace(budget_codes.policy_code, '[^0-9]', '', 'g') as hugeint) as varchar)
         end as code_key,
