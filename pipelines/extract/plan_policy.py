@@ -173,6 +173,11 @@ _PRIORITY_WORD = re.compile(
     r"(?:\s+(?:beleidsdoelstelling|actieplan|actie))?\s*\)?",
     re.I,
 )
+# a marker line under an item's heading ("Prioritaire beleidsdoelstelling", "Prioritair actieplan", "(niet-prioritair)")
+_PRIORITY_MARKER = re.compile(
+    r"\(?(?P<np>niet[- ]?)?prioritaire?(?:\s+(?:beleidsdoelstelling|actieplan|actie))?\)?\.?", re.I
+)
+_MARKER_WITHIN = 3  # text lines under the header where the marker may stand (after a title of up to two lines)
 _TOC_LEADER = re.compile(r"(?P<rest>.*?)\s*(?:\.{3,}|\u2026+)\s*\d{1,4}")  # table-of-contents line: dots + page
 _BARE_PAGE_NUMBER = re.compile(r"\d{1,3}")  # a page number alone on its line (a year is never one)
 
@@ -228,6 +233,7 @@ class _Context:
     last_ap: str | None = None
     overview_level: str | None = None  # set while inside an "Overzicht beleidsdoelstellingen" list
     section_priority: bool | None = None  # set by a "Prioritaire / Overige beleidsdoelstellingen" heading
+    markers_seen: bool = False  # a priority marker line under a heading: an item without one is not priority
     domain: str | None = None  # set by a domain heading "H1: Algemeen bestuur"
 
 
@@ -242,6 +248,10 @@ def parse_plan_policy(sections: Sequence[Section], fiscal_year: int | None = Non
     ctx = _Context()
     for kind, block in _blocks(lines):
         _block(kind, block, ctx)
+    if ctx.markers_seen:  # the layout marks every priority item: an unmarked item is not one
+        for occ in ctx.occurrences:
+            if occ.priority is None:
+                occ.priority = False
     return PolicyResult(items=_merge(ctx.occurrences), budgets=_dedup(ctx.budgets), metadata=ctx.metadata)
 
 
@@ -282,14 +292,30 @@ def parse_unsectioned(lines: Sequence[CLine], sections: Sequence[Section]) -> tu
     when nothing was found) and the result.
     """
     inside = {cl.index for s in sections for cl in s.lines}
-    rest = tuple(cl for cl in lines if cl.index not in inside)
+    rest: list[CLine] = []
+    reading = True  # a schema title ("Schema M1 - ...") starts the financial part: its BD blocks are no items
+    for cl in lines:
+        if cl.index in inside:
+            continue
+        if _SCHEMA_TITLE.fullmatch(cl.text):  # also when flagged as furniture (a title at the top of each page)
+            reading = False
+        elif _STRATEGIC_NOTE.fullmatch(cl.text):
+            reading = True
+        if reading:
+            rest.append(cl)
     if not rest:
         return [], PolicyResult()
-    section = Section("plan_strategic_note", rest)
+    section = Section("plan_strategic_note", tuple(rest))
     result = parse_plan_policy([section])
     if not any(i.level == "BD" for i in result.items):
         return [], PolicyResult()
     return [section], result
+
+
+# a schema's title in any producer's form: "M1: ...", "Schema M1 - ...", "SCHEMA T2(W): ..."; a strategic note's
+# heading: "Strategische nota", "2. STRATEGISCHE NOTA"
+_SCHEMA_TITLE = re.compile(r"(?:schema\s+)?[JMT]\d{1,2}(?:\(W\)|W)?\s*[:\-\u2013]\s*[^\W\d].*", re.I)
+_STRATEGIC_NOTE = re.compile(r".{0,20}\bstrategische nota\b[\s\d.:/()\-\u2013]*", re.I)
 
 
 # --- blocks ---------------------------------------------------------------------------------
@@ -427,6 +453,11 @@ def _item_block(block: list[CLine], ctx: _Context) -> None:
         code = " ".join(m["code"].split())
     parent = _parent(level, code, ctx)
     texts, period, body_end = _text_and_period(block)
+    for i, text in enumerate(texts[:_MARKER_WITHIN]):  # "Prioritaire beleidsdoelstelling" under the heading
+        if mark := _PRIORITY_MARKER.fullmatch(text):
+            priority, ctx.markers_seen = not mark["np"] if priority is None else priority, True
+            del texts[i]
+            break
     rest = m["rest"] if m["rest"] is not None else m["rest2"] or ""
     title, marked, description = _title([rest, *texts], overview=False)
     for found in (marked, ctx.section_priority):

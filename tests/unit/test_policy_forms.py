@@ -531,3 +531,69 @@ def test_dotted_and_bare_numbering() -> None:
         ("BD", "BD 4", "BD4", "Cultuur", None, True),
     ]
     assert res.items[5].description == "Zorg voor iedereen, zoals beleidsdoelstelling 3 - en dit is proza"
+
+
+MARKED_PLAN = """\
+Naam bestuur
+Gemeente Voorbeeld
+KBO-nummer 0207.000.001
+Inhoud
+Strategische nota ........ 2
+Schema M1 - Financieel doelstellingenplan ........ 3
+1
+\fStrategische nota
+BELEIDSDOELSTELLING BD 1
+ZORG VOOR IEDEREEN
+Prioritaire beleidsdoelstelling
+Een zorgzame gemeente.
+ACTIEPLAN AP0101
+THUISZORG UITBOUWEN
+Prioritair actieplan
+De thuiszorg wordt uitgebreid.
+2026 2027
+Uitgaven 100 200
+Ontvangsten 0 0
+Saldo (100) 200-
+ACTIEPLAN AP0102
+KINDEROPVANG
+Meer plaatsen.
+BELEIDSDOELSTELLING BD 2
+WONEN
+Betaalbaar wonen.
+2
+\fSchema M1 - Financieel doelstellingenplan
+MJP2026 MJP2027
+Beleidsdoelstelling BD 1 - Zorg voor iedereen
+Uitgaven 150 250
+Ontvangsten 0 0
+3
+"""
+
+
+def test_priority_marker_lines_and_the_schema_part() -> None:
+    """A marker line under the heading marks a priority item (the marker is no description); where a layout
+    marks its priority items, an unmarked one is not priority (not inherited); M1's BD blocks after the schema
+    title are no items and their rows no item budgets."""
+    lines = lines_from_text(MARKED_PLAN)
+    ex = extract_document(lines, 2026, "meerjarenplan")
+    items = ex.tables["policy_items"]
+    assert [(i.code, i.title, i.is_priority, i.parent_code, i.description) for i in items] == [
+        ("BD 1", "ZORG VOOR IEDEREEN", True, None, "Een zorgzame gemeente."),
+        ("AP0101", "THUISZORG UITBOUWEN", True, "BD 1", "De thuiszorg wordt uitgebreid."),
+        ("AP0102", "KINDEROPVANG", False, "BD 1", "Meer plaatsen."),
+        ("BD 2", "WONEN", False, None, "Betaalbaar wonen."),
+    ]
+    assert [(b.policy_code, b.direction, b.year, b.amount) for b in ex.tables["policy_budgets"]] == [
+        ("AP0101", "uitgaven", 2026, 100),
+        ("AP0101", "uitgaven", 2027, 200),
+        ("AP0101", "ontvangsten", 2026, 0),
+        ("AP0101", "ontvangsten", 2027, 0),
+        ("AP0101", "saldo", 2026, -100),
+        ("AP0101", "saldo", 2027, -200),
+    ]
+    # the same when the furniture detector flags the schema title (printed at the top of its pages)
+    flagged = [
+        dataclasses.replace(cl, furniture="running_header") if cl.text.startswith("Schema") else cl for cl in lines
+    ]
+    _, res = parse_unsectioned(flagged, find_sections(flagged))
+    assert ([i.code for i in res.items], len(res.budgets)) == (["BD 1", "AP0101", "AP0102", "BD 2"], 6)
