@@ -144,8 +144,9 @@ class PolicyItem:
     page_end: int
     line_end: int
     description: str | None = None  # the text printed under the title (a plan's explanation of the item)
-    beleidsdomein: str | None = None  # the domain heading the item stands under, as printed ("H1: Algemeen bestuur")
+    beleidsdomein: str | None = None  # name of the domain heading the item stands under ("Algemeen bestuur")
     code_key: str | None = None  # join key of the code whatever its printed form: see :func:`policy_code_key`
+    beleidsdomein_code: str | None = None  # code of that domain heading as printed ("H1", "01")
 
 
 def policy_code_key(code: str, level: str | None = None) -> str | None:

@@ -56,8 +56,10 @@ Other producers (the same content, another layout) are read by the same blocks:
 * priority from a ``*`` before or after the title, from the word ``prioritair(e)`` / ``niet-prioritair(e)``
   on the header, or from the section heading the item stands under (``Prioritaire beleidsdoelstellingen``,
   ``Niet-prioritaire ...``, ``Overige beleidsdoelstellingen``);
-* domain headings ``H1: Algemeen bestuur`` (``Beleidsdomein: ...``) give the ``beleidsdomein`` of the items
-  under them (an AP / AC without one inherits its parent's);
+* domain headings ``H1: Algemeen bestuur`` (``Beleidsdomein 01: ...``) give the ``beleidsdomein_code`` (H1) and
+  ``beleidsdomein`` (Algemeen bestuur) of the items under them (an AP / AC without one inherits its parent's);
+  in a list, an entry of another level than the list's (``AP000001: ...`` under ``BD000001: ...`` in the list
+  of all beleidsdoelstellingen) hangs under the entry above it;
 * hierarchy: positional as above; an item with no parent by position gets the one its code nests in, only
   when that is unambiguous (``AP0101`` under ``BD01``, ``AC010101`` under ``AP0101``, ``AP.1701`` under
   ``BD.17``: the parent's number followed by exactly two digits; ``AP 1.2`` under ``BD 1``: the parent's
@@ -139,8 +141,8 @@ _NUMBERED_HEADER = re.compile(
 _CODE_HEADER = re.compile(rf"(?P<code>{_SHORT_CODE}){_REST}")  # "BD.17 Veiligheid", "BD000001: title *"
 # "H1: Algemeen bestuur", "Beleidsdomein: H1 - Algemeen bestuur", "Beleidsdomein 01: Algemene financiering"
 _DOMAIN = re.compile(
-    r"(?:beleidsdomein\s*:?\s*)?(?P<domain>(?-i:H)\d{1,2}\s*[:\-\u2013]\s*\S.*)"
-    r"|beleidsdomein\s*:?\s*(?P<domain2>[A-Z]{0,2}\d[\w.]*\s*[:\-\u2013]?\s*\S.*)",
+    r"(?:beleidsdomein\s*:?\s*)?(?P<code>(?-i:H)\d{1,2})\s*[:\-\u2013]\s*(?P<name>\S.*)"
+    r"|beleidsdomein\s*:?\s*(?P<code2>[A-Z]{0,2}\d[\w.]*)\s*[:\-\u2013]?\s*(?P<name2>\S.*)",
     re.I,
 )
 # a heading that sets the priority of the items under it
@@ -219,7 +221,7 @@ class _Occurrence:
     first: CLine
     last: CLine
     description: str | None = None
-    domain: str | None = None
+    domain: tuple[str, str] | None = None  # (code, name) of the domain heading above it
     has_table: bool = False
     is_contents: bool = False  # a line of the table of contents ("... ........ 12")
 
@@ -234,7 +236,7 @@ class _Context:
     overview_level: str | None = None  # set while inside an "Overzicht beleidsdoelstellingen" list
     section_priority: bool | None = None  # set by a "Prioritaire / Overige beleidsdoelstellingen" heading
     markers_seen: bool = False  # a priority marker line under a heading: an item without one is not priority
-    domain: str | None = None  # set by a domain heading "H1: Algemeen bestuur"
+    domain: tuple[str, str] | None = None  # (code, name) of a domain heading "H1: Algemeen bestuur"
 
 
 def parse_plan_policy(sections: Sequence[Section], fiscal_year: int | None = None) -> PolicyResult:
@@ -409,7 +411,7 @@ def _block(kind: str, block: list[CLine], ctx: _Context) -> None:
         ctx.metadata.update(_dossiers(block[1:]))
     elif kind == "domain":
         m = _DOMAIN.fullmatch(head.text)
-        ctx.domain = (m["domain"] or m["domain2"]).strip() if m else None
+        ctx.domain = ((m["code"] or m["code2"]), (m["name"] or m["name2"]).strip()) if m else None
     elif kind == "priority":
         m = _PRIORITY_SECTION.fullmatch(head.text)
         ctx.section_priority = bool(m and m["prio"] and not m["np"])
@@ -419,15 +421,21 @@ def _overview_entry(block: list[CLine], ctx: _Context) -> None:
     m = _OVERVIEW_ENTRY.fullmatch(block[0].text)
     assert m is not None
     code = " ".join(m["code"].split())
-    level = ctx.overview_level or _level_from_code(code)
+    level = _level_from_code(code) or ctx.overview_level
     if level is None:
         return
+    if ctx.overview_level is None or level != ctx.overview_level:  # APs listed under their BD: positional
+        parent = _parent(level, code, ctx)
+    else:  # a list of one level (the BDs, or all APs after all BDs): the code may still nest it
+        parent = None
+        if level == "BD":
+            ctx.last_bd, ctx.last_ap = code, None
     texts, period, body_end = _text_and_period(block)
     title, starred, description = _title([m["rest"], *texts], overview=True)
     if not starred and ctx.overview_level is None:  # a list under a domain heading, no overview title
         starred = ctx.section_priority
     last = _add_table(block[body_end:], level, code, ctx)
-    occ = _Occurrence(level, code, title, starred, None, period, block[0], last or block[body_end - 1])
+    occ = _Occurrence(level, code, title, starred, parent, period, block[0], last or block[body_end - 1])
     occ.description, occ.domain, occ.has_table = description, ctx.domain, last is not None
     ctx.occurrences.append(occ)
 
@@ -712,7 +720,7 @@ def _merge(occurrences: Sequence[_Occurrence]) -> list[PolicyItem]:
 
     domains = {code: next((o.domain for o in occs if o.domain), None) for code, occs in by_code.items()}
 
-    def resolved_domain(code: str, seen: frozenset[str] = frozenset()) -> str | None:
+    def resolved_domain(code: str, seen: frozenset[str] = frozenset()) -> tuple[str, str] | None:
         parent = parents.get(code)
         if domains.get(code) or parent is None or parent in seen:
             return domains.get(code)
@@ -744,7 +752,8 @@ def _merge(occurrences: Sequence[_Occurrence]) -> list[PolicyItem]:
                 page_end=row.last.page_no,
                 line_end=row.last.line_no,
                 description=_own_description(row, occs),
-                beleidsdomein=resolved_domain(code),
+                beleidsdomein=(domain := resolved_domain(code)) and domain[1],
+                beleidsdomein_code=domain and domain[0],
                 code_key=policy_code_key(code, row.level),
             )
         )

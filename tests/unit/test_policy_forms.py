@@ -187,7 +187,8 @@ Overzicht van alle beleidsdoelstellingen
 H1: Algemene financiering
 BD000001: Een financieel gezond bestuur *
 BD000002: Efficiënte en klantgerichte
-dienstverlening
+    dienstverlening
+AP000001: Een sluitende begroting *
 H2: Zorg en opvoeding
 BD000003: Kwaliteitsvolle zorg voor iedereen *
 De provincie ondersteunt de zorgsector.
@@ -201,17 +202,20 @@ BD000004: Betaalbare en toegankelijke recreatiedomeinen *
 def test_portal_list_of_all_beleidsdoelstellingen() -> None:
     lines = lines_from_text(PORTAL_LIST)
     _, res = parse_unsectioned(lines, find_sections(lines))
-    assert [(i.code, i.title, i.is_priority, i.beleidsdomein) for i in res.items] == [
-        ("BD000001", "Een financieel gezond bestuur", True, "H1: Algemene financiering"),
-        ("BD000002", "Efficiënte en klantgerichte dienstverlening", False, "H1: Algemene financiering"),
-        ("BD000003", "Kwaliteitsvolle zorg voor iedereen", True, "H2: Zorg en opvoeding"),
-        ("BD000004", "Betaalbare en toegankelijke recreatiedomeinen", True, "H7: Cultuur en vrije tijd"),
+    assert [(i.code, i.title, i.is_priority, i.beleidsdomein_code, i.beleidsdomein) for i in res.items] == [
+        ("BD000001", "Een financieel gezond bestuur", True, "H1", "Algemene financiering"),
+        ("BD000002", "Efficiënte en klantgerichte dienstverlening", False, "H1", "Algemene financiering"),
+        ("AP000001", "Een sluitende begroting", True, "H1", "Algemene financiering"),
+        ("BD000003", "Kwaliteitsvolle zorg voor iedereen", True, "H2", "Zorg en opvoeding"),
+        ("BD000004", "Betaalbare en toegankelijke recreatiedomeinen", True, "H7", "Cultuur en vrije tijd"),
     ]
-    assert res.items[2].description == "De provincie ondersteunt de zorgsector."
+    assert res.items[3].description == "De provincie ondersteunt de zorgsector."
+    # an actieplan listed under its BD hangs under it (in a list of one level only the code could place it)
     assert [(i.level, i.parent_code, i.page_start, i.line_start) for i in res.items] == [
         ("BD", None, 1, 4),
         ("BD", None, 1, 5),
-        ("BD", None, 1, 8),
+        ("AP", "BD000002", 1, 7),
+        ("BD", None, 1, 9),
         ("BD", None, 2, 2),
     ]
     assert res.budgets == []

@@ -48,6 +48,7 @@ final as (
         page_end,
         line_end,
         description,
+        beleidsdomein_code,
         beleidsdomein,
         code_key
     from with_parents

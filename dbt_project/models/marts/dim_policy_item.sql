@@ -30,6 +30,7 @@ described as (
         page_start,
         line_start,
         description,
+        beleidsdomein_code,
         beleidsdomein,
         code_key,
         false as is_inferred
@@ -63,6 +64,7 @@ inferred as (
         cast(null as integer) as page_start,
         cast(null as integer) as line_start,
         cast(null as varchar) as description,
+        cast(null as varchar) as beleidsdomein_code,
         cast(null as varchar) as beleidsdomein,
         -- the parser's policy_code_key: letters upper-cased + the number without separators or leading zeros
         case

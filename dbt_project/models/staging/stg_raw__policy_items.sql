@@ -20,6 +20,7 @@ final as (
         page_end,
         line_end,
         description,
+        beleidsdomein_code,
         beleidsdomein,
         code_key
     from source
