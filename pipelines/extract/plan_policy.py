@@ -199,6 +199,15 @@ _ROW_LABEL = re.compile(
     rf"(?:\s*[-\u2013:/]?\s*(?P<kind2>{_KIND_WORDS}))?\s*:?",
     re.I,
 )
+# a transposed table: the directions are the columns and every row is a year ("Jaar Uitgaven Ontvangsten" /
+# "2026 1.250.000 250.000"), the kind possibly before each direction ("Exploitatie uitgaven")
+_DIRECTION_COLUMN = rf"(?:(?P<kind>{_KIND_WORDS})\s+)?(?P<dir>uitgaven?|ontvangsten?|saldo)"
+_DIRECTION_HEADER = re.compile(
+    rf"(?:(?:plan)?jaar\s+)?(?:{_DIRECTION_COLUMN.replace('?P<kind>', '?:').replace('?P<dir>', '?:')}\s*){{2,}}", re.I
+)
+_DIRECTION_COLUMNS = re.compile(_DIRECTION_COLUMN, re.I)
+_YEAR_ROW_LABEL = re.compile(r"(?:MJP\s?)?(?P<year>(?:19|20)\d\d)", re.I)
+_TOTAL_ROW_LABEL = re.compile(r"totaal|total|som", re.I)
 # the negative notations of other packages, rewritten to a leading minus: (1.234) and 1.234-
 _PARENTHESES = re.compile(r"\(\s*(€\s*)?(\d[\d.]*(?:,\d{1,2})?)\s*\)")
 _TRAILING_MINUS = re.compile(r"(?<![\w.,-])(€\s*)?(\d[\d.]*(?:,\d{1,2})?)-(?=\s|$)")
@@ -604,7 +613,12 @@ def split_amounts(text: str) -> tuple[str, list]:
 
 
 def _is_table_line(text: str) -> bool:
-    return bool(_YEARS.fullmatch(text) or _ROLES.fullmatch(text) or _BUDGET_KIND.fullmatch(text))
+    return bool(
+        _YEARS.fullmatch(text)
+        or _ROLES.fullmatch(text)
+        or _BUDGET_KIND.fullmatch(text)
+        or _DIRECTION_HEADER.fullmatch(text)
+    )
 
 
 def _columns(years: list[int], roles: list[str] | None) -> list[tuple[int, str]] | None:
@@ -635,9 +649,15 @@ def _add_table(lines: Sequence[CLine], level: str, code: str, ctx: _Context) -> 
     kind: str | None = None
     pending: str | None = None  # a row label whose amounts are on the next line
     last: CLine | None = None
+    by_year: list[tuple[str | None, str]] | None = None  # the (kind, direction) columns of a transposed table
     for cl in lines:
         text = cl.text
-        if m := _YEARS.fullmatch(text):
+        if _DIRECTION_HEADER.fullmatch(text):
+            by_year, columns = [(m["kind"], m["dir"]) for m in _DIRECTION_COLUMNS.finditer(text)], None
+        elif by_year is not None:
+            if not _year_row(cl, by_year, level, code, kind, ctx):
+                return last
+        elif m := _YEARS.fullmatch(text):
             years = [int(y) for y in _YEAR.findall(text)]
             columns = _columns(years, None)  # a kind printed above the year line stays
             if columns is not None and m["total"]:
@@ -674,6 +694,39 @@ def _add_table(lines: Sequence[CLine], level: str, code: str, ctx: _Context) -> 
                 )
         last = cl
     return last
+
+
+def _year_row(
+    cl: CLine, by_year: list[tuple[str | None, str]], level: str, code: str, kind: str | None, ctx: _Context
+) -> bool:
+    """One row of a transposed table (a year and one amount per direction column); a total row is read past
+    but not stored. False when the line is no such row."""
+    label, amounts = split_amounts(cl.text)
+    if not label and len(amounts) == len(by_year) + 1:  # the year itself was read as a plain integer
+        first = amounts.pop(0)
+        label = str(int(first)) if first == first.to_integral_value() else ""
+    if len(amounts) != len(by_year):
+        return False
+    if _TOTAL_ROW_LABEL.fullmatch(label):
+        return True
+    if not (m := _YEAR_ROW_LABEL.fullmatch(label)):
+        return False
+    for (row_kind, direction), amount in zip(by_year, amounts, strict=True):
+        ctx.budgets.append(
+            PolicyBudget(
+                policy_level=level,
+                policy_code=code,
+                budget_kind=_KIND_BY_WORD[row_kind.lower()[:4]] if row_kind else kind or TOTAL_KIND,
+                direction=_DIRECTION_BY_WORD[direction.lower()[:4]],
+                phase=PHASE,
+                year=int(m["year"]),
+                amount=amount,
+                page_no=cl.page_no,
+                line_no=cl.line_no,
+                column_role="plan",
+            )
+        )
+    return True
 
 
 # --- dossiers -------------------------------------------------------------------------------

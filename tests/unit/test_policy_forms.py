@@ -601,3 +601,25 @@ def test_priority_marker_lines_and_the_schema_part() -> None:
     ]
     _, res = parse_unsectioned(flagged, find_sections(flagged))
     assert ([i.code for i in res.items], len(res.budgets)) == (["BD 1", "AP0101", "AP0102", "BD 2"], 6)
+
+
+def test_transposed_year_table() -> None:
+    """Years as rows, directions (with or without a kind) as columns; the total row is read past, not stored."""
+    text = (
+        "BD01 Wonen\nACTIEPLAN AP0101 Huren\nDe stad verhuurt.\n"
+        "Jaar Uitgaven Ontvangsten\n2026 1.250.000 250.000\nMJP2027 1.300.000 (5.000)\nTotaal 2.550.000 245.000\n"
+        "ACTIEPLAN AP0102 Kopen\n"
+        "Exploitatie uitgaven Investeringen uitgaven\n2026 10 20\n2027 30 40,50\n"
+    )
+    _, res = parse_unsectioned(lines_from_text(text), [])
+    assert [i.description for i in res.items] == [None, "De stad verhuurt.", None]
+    assert [(b.policy_code, b.budget_kind, b.direction, b.year, b.amount) for b in res.budgets] == [
+        ("AP0101", TOTAL_KIND, "uitgaven", 2026, D("1.250.000")),
+        ("AP0101", TOTAL_KIND, "ontvangsten", 2026, D("250.000")),
+        ("AP0101", TOTAL_KIND, "uitgaven", 2027, D("1.300.000")),
+        ("AP0101", TOTAL_KIND, "ontvangsten", 2027, D("-5.000")),
+        ("AP0102", "exploitatie", "uitgaven", 2026, D("10")),
+        ("AP0102", "investeringen", "uitgaven", 2026, D("20")),
+        ("AP0102", "exploitatie", "uitgaven", 2027, D("30")),
+        ("AP0102", "investeringen", "uitgaven", 2027, D("40,50")),
+    ]
