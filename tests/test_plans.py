@@ -301,3 +301,30 @@ def test_plan_debt_schema(db) -> None:
         " AND (a.identity LIKE 'T4 D = A + B - C%' OR a.identity LIKE 'T4 A (1 januari)%') GROUP BY 1"
     ).fetchall()
     assert checks == [("ok", 6 + 5 + 18 + 15)]  # D = A + B - C per column, A = D of the year before
+
+
+def test_policy_item_descriptions_and_code_keys(db) -> None:
+    """dim_policy_item carries the text printed under a plan item's title (none where it only repeats the title)
+    and a join key for every code; the inferred plan-level members (a plan name, TOTAAL) get no key."""
+    antwerpen, limburg = _doc(db, "%antwerpen%"), _doc(db, "%limburg%")
+    row = db.execute(
+        "SELECT title, description, code_key, beleidsdomein FROM marts.dim_policy_item"
+        " WHERE document_id = ? AND code = 'BDS000002'",
+        [antwerpen],
+    ).fetchone()
+    assert row == ("GBDS We voeren een actiegericht, ambitieus klimaatbeleid uit", None, "BDS2", None)
+    assert db.execute(
+        "SELECT description FROM marts.dim_policy_item WHERE document_id = ? AND code = 'BD000003'", [limburg]
+    ).fetchone() == (
+        "Provinciebestuur managen als een slagvaardige, transparante, efficiënte en burgergerichte "
+        "overheidsorganisatie.",
+    )
+    counts = db.execute(
+        "SELECT document_id, count(description), count(code_key) FROM marts.dim_policy_item"
+        " WHERE NOT is_inferred AND document_id IN (?, ?) GROUP BY 1 ORDER BY 2",
+        [antwerpen, limburg],
+    ).fetchall()
+    assert counts == [(antwerpen, 21, 85), (limburg, 32, 107)]
+    assert db.execute(
+        "SELECT count(*) FROM marts.dim_policy_item WHERE is_inferred AND level = 'PLAN' AND code_key IS NOT NULL"
+    ).fetchone() == (0,)

@@ -12,6 +12,7 @@ Amounts are ``Decimal`` with two decimals, sign as printed.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -142,6 +143,29 @@ class PolicyItem:
     line_start: int
     page_end: int
     line_end: int
+    description: str | None = None  # the text printed under the title (a plan's explanation of the item)
+    beleidsdomein: str | None = None  # name of the domain heading the item stands under ("Algemeen bestuur")
+    code_key: str | None = None  # join key of the code whatever its printed form: see :func:`policy_code_key`
+    beleidsdomein_code: str | None = None  # code of that domain heading as printed ("H1", "01")
+
+
+def policy_code_key(code: str, level: str | None = None) -> str | None:
+    """The code's letters (upper case) and its number without separators or leading zeros.
+
+    ``BD000001``, ``BD01``, ``BD.1`` and ``BD 1`` give ``BD1``; ``AP.1701`` and ``AP1701`` give
+    ``AP1701``; ``AC010101`` gives ``AC10101``; a dotted number keeps its dots (``AP 1.02`` gives
+    ``AP1.2``); a bare number takes the ``level`` as its letters (``1.2`` at level AP gives ``AP1.2``).
+    ``None`` for anything that is not letters + number (a plan name).
+    """
+    m = _CODE_PARTS.fullmatch(code.strip())
+    if not m or not (m["letters"] or level):
+        return None
+    parts = m["digits"].split(".")
+    number = ".".join(str(int(p)) for p in parts) if len(parts) > 1 else str(int(parts[0]))
+    return f"{(m['letters'] or level or '').upper()}{number}"
+
+
+_CODE_PARTS = re.compile(r"(?P<letters>[^\W\d_]{0,6})[. ]?(?P<digits>\d+(?:\.\d+)*)")
 
 
 @dataclass(frozen=True, slots=True)

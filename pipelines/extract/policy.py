@@ -49,14 +49,16 @@ from datetime import date
 
 from pipelines.extract.artefacts import KBO_DIGITS, KBO_NUMBER, PAGE_NUMBER, YEAR_COLON
 from pipelines.extract.lines import CLine
-from pipelines.extract.model import PolicyBudget, PolicyItem, PolicyResult
+from pipelines.extract.model import PolicyBudget, PolicyItem, PolicyResult, policy_code_key
 from pipelines.extract.numbers import split_trailing_amounts
 from pipelines.extract.sections import Section
 
 # --- block starters -------------------------------------------------------------------------
 _ITEM_HEADER = re.compile(
     r"(?P<np>niet[- ]?)?prioritaire? (?P<level>beleidsdoelstelling|actieplan|actie)\s*:\s*"
-    r"(?P<code>[^\s\d]*\d\S*)(?:\s+(?P<rest>.*))?",  # a code carries a digit: BD000001, AP000077
+    r"(?P<code>(?-i:BDS?|AP|AC) \d{1,3}(?![^\s:])|[^\s\d]*\d[^\s:]*)(?:\s*[:\-\u2013]?\s+(?P<rest>.*))?",
+    # a code carries a digit: BD000001, AP000077, BD01, BD.17, and the spaced form BD 1; the title may follow
+    # after ":" or "-" ("BD01 - Wonen")
     re.I,
 )
 _PLAN_HEADER = re.compile(r"(?P<np>niet[- ]?)?prioritaire inhoudstabel\s*:+\s*(?P<name>.*)", re.I)
@@ -207,7 +209,7 @@ def _item_block(block: list[CLine], head: re.Match[str], ctx: _Context) -> None:
     code = head["code"]
     parent = _parent(level, code, ctx)
     table_at = _table_start(block)
-    title, period, toelichting = _split_title(block[1:table_at], head["rest"])
+    title, period, toelichting, description = _split_title(block[1:table_at], head["rest"])
     evaluation = _evaluation(toelichting)
     if evaluation.status == "onbekend" and evaluation.phrase is not None:
         ctx.result.unknown_status_phrases.append(evaluation.phrase)
@@ -228,6 +230,8 @@ def _item_block(block: list[CLine], head: re.Match[str], ctx: _Context) -> None:
             line_start=block[0].line_no,
             page_end=block[-1].page_no,
             line_end=block[-1].line_no,
+            description=description,
+            code_key=policy_code_key(code),
         )
     )
     _add_table(block[table_at:], level, code, ctx)
@@ -244,22 +248,26 @@ def _parent(level: str, code: str, ctx: _Context) -> str | None:
     return ctx.last_ap
 
 
-def _split_title(lines: Sequence[CLine], first: str | None) -> tuple[str, tuple[date, date] | None, list[str]]:
-    """Title (up to the period line or the toelichting), period, and the toelichting's lines."""
+def _split_title(
+    lines: Sequence[CLine], first: str | None
+) -> tuple[str, tuple[date, date] | None, list[str], str | None]:
+    """Title (up to the period line or the toelichting), period, the toelichting's lines, and the
+    description: text printed between the period and the toelichting (usually none)."""
     title = [first] if first else []
     period: tuple[date, date] | None = None
     seen_period = False
+    description: list[str] = []
     for i, cl in enumerate(lines):
         if m := _TOELICHTING.fullmatch(cl.text):
-            return _join(title), period, [m["rest"], *(c.text for c in lines[i + 1 :])]
+            return _join(title), period, [m["rest"], *(c.text for c in lines[i + 1 :])], _join(description) or None
         if seen_period:
-            continue  # nothing is expected between the period and the toelichting
-        if m := _PERIOD.fullmatch(cl.text):
+            description.append(cl.text)
+        elif m := _PERIOD.fullmatch(cl.text):
             seen_period, period = True, _period(m)
             title.extend([m["before"]] if m["before"] else [])
         else:
             title.append(cl.text)
-    return _join(title), period, []
+    return _join(title), period, [], _join(description) or None
 
 
 def _period(m: re.Match[str]) -> tuple[date, date] | None:

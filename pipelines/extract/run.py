@@ -124,7 +124,8 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
     result = Extraction()
     t0 = time.perf_counter()
     by_kind: dict[str, list[Section]] = {}
-    for section in find_sections(lines):
+    found = find_sections(lines)
+    for section in found:
         by_kind.setdefault(section.kind, []).append(section)
     result.seconds["sections"] = time.perf_counter() - t0
     expected = set(
@@ -145,7 +146,10 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
         )
         parse_policy = plan_policy.parse_plan_policy if pol_sections else policy.parse_policy
     try:
-        pol = parse_policy(pol_sections, fiscal_year)
+        if pol_sections:
+            pol = parse_policy(pol_sections, fiscal_year)
+        else:  # none of the policy section titles: another producer's strategic note or list of all BDs
+            pol_sections, pol = plan_policy.parse_unsectioned(lines, found)
     except Exception as exc:  # noqa: BLE001 - one unparseable table must not lose the others
         log.warning("policy evaluation not parsed: %s", exc)
         result.errors["policy"] = f"{type(exc).__name__}: {exc}"

@@ -428,3 +428,27 @@ def test_overview_priority_markers_and_merge() -> None:
         ("AP000009", "exploitatie", 2026, 1000),
         ("AP000009", "exploitatie", 2027, 2000),
     ]
+
+
+# --- descriptions and code keys ---------------------------------------------------------------
+@needs_real
+def test_descriptions_of_the_real_plans(limburg: PolicyResult, antwerpen: PolicyResult) -> None:
+    """The text under an item's title is its description (p. 6 and p. 7 / 61); a text that only repeats the
+    title is none (Antwerpen BDS000002, Limburg AP000001)."""
+    a, li = _items(antwerpen), _items(limburg)
+    assert a["BDS000001"].description == (
+        "GBDS Samen met de lokale besturen versterken we hun bestuurskracht en stimuleren we hun "
+        "innovatievermogen. We gaan in op hun noden en ambities daar waar ze overeenstemmen met de beleidsvisies "
+        "en doelstellingen van de provincie."
+    )
+    assert a["BDS000002"].description is None
+    assert a["AP000001"].description is None  # the actieplan's one text is its title
+    assert li["BD000001"].description == (
+        "Het bevorderen van toekomstbestendige economische groei door gericht te investeren in strategische "
+        "sectoren, innovatie en talentontwikkeling."
+    )
+    assert li["AP000001"].description is None
+    assert sum(1 for i in antwerpen.items if i.description) == 21
+    assert sum(1 for i in limburg.items if i.description) == 32
+    assert (a["BDS000024"].code_key, li["AC000044"].code_key) == ("BDS24", "AC44")
+    assert all(i.beleidsdomein is None for i in [*antwerpen.items, *limburg.items])

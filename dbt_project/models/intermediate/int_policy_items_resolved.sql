@@ -46,7 +46,11 @@ final as (
         page_start,
         line_start,
         page_end,
-        line_end
+        line_end,
+        description,
+        beleidsdomein_code,
+        beleidsdomein,
+        code_key
     from with_parents
 )
 

@@ -29,6 +29,10 @@ described as (
         evaluation_text,
         page_start,
         line_start,
+        description,
+        beleidsdomein_code,
+        beleidsdomein,
+        code_key,
         false as is_inferred
     from items
 ),
@@ -59,6 +63,15 @@ inferred as (
         cast(null as varchar) as evaluation_text,
         cast(null as integer) as page_start,
         cast(null as integer) as line_start,
+        cast(null as varchar) as description,
+        cast(null as varchar) as beleidsdomein_code,
+        cast(null as varchar) as beleidsdomein,
+        -- the parser's policy_code_key: letters upper-cased + the number without separators or leading zeros
+        case
+            when regexp_full_match(budget_codes.policy_code, '[A-Za-z]{1,6}[. ]?[0-9]+')
+                then upper(regexp_extract(budget_codes.policy_code, '^[A-Za-z]+'))
+                || cast(cast(regexp_replace(budget_codes.policy_code, '[^0-9]', '', 'g') as hugeint) as varchar)
+        end as code_key,
         true as is_inferred
     from budget_codes
     anti join described on budget_codes.policy_item_id = described.policy_item_id
