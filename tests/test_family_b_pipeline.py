@@ -108,7 +108,9 @@ def test_dim_document(run) -> None:
         assert 0 <= codes <= 1
         # what a family-B plan prints: every amount >= 1.000 of its schemas and per-AP tables, every BD/AP code
         cells = [c for kind in ("M1", "M2", "M3", "T1", "T2") for c in truth[kind]] + truth["policy_budgets"]
-        assert int(metadata[(doc, "completeness_amount_tokens")]) == sum(abs(Decimal(c["amount"])) >= 1000 for c in cells)
+        assert int(metadata[(doc, "completeness_amount_tokens")]) == sum(
+            abs(Decimal(c["amount"])) >= 1000 for c in cells
+        )
         assert int(metadata[(doc, "completeness_policy_codes")]) == len(truth["policy_items"])
 
 

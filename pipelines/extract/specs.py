@@ -4,7 +4,7 @@ The BBC regulation fixes the *content* of a report (schema names, row labels, po
 package chooses its *layout* (column words, year headers, negative notation, page furniture, code forms). The
 schema parsers (:mod:`sections`, :mod:`schedules_j`, :mod:`schedules_m`, :mod:`schedules_t`) read this module
 instead of inline patterns, so a new layout family needs an entry here (a spelling, a column word, a
-:class:`ProducerProfile`), not new parser code.
+:mod:`pipelines.ingest.profiles` entry), not new parser code.
 
 * :data:`SECTION_TITLES` - per table kind the pattern of its printed title (full match of a normalised line).
   The schema code may be followed by ``:`` or by a dash (``M1: Financieel …``, ``Schema M1 - Financieel …``).
@@ -14,15 +14,14 @@ instead of inline patterns, so a new layout family needs an entry here (a spelli
 * :data:`BD_HEADERS` - the forms of a beleidsdoelstelling's header in M1/J1 (``Beleidsdoelstelling:
   BD000001:<title>``, ``Beleidsdoelstelling BD01 - <title>``, ``BELEIDSDOELSTELLING BD.17 …``) with the
   policy-code forms of :data:`BD_CODE`.
-* :data:`PROFILES` - one small producer profile per layout family seen: page furniture, header words, number
-  format (the negative notation), code forms; :func:`detect_profile` picks one by evidence in the lines.
+
+The producer profiles (one per layout family: evidence, number format, negative notation, code forms, page
+furniture), chosen at intake and recorded on the document, are :mod:`pipelines.ingest.profiles`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
 
 # ---------------------------------------------------------------------------------------------
 # section titles (the regulation's schema names)
@@ -141,68 +140,3 @@ def bd_header_code(text: str) -> str | None:
         if m:
             return m["code"]
     return None
-
-
-# ---------------------------------------------------------------------------------------------
-# producer profiles
-
-
-@dataclass(frozen=True)
-class ProducerProfile:
-    """How one layout family prints a report; the evidence patterns choose it (:func:`detect_profile`)."""
-
-    name: str
-    description: str
-    evidence: tuple[re.Pattern[str], ...]  # lines only this family prints
-    negative_notation: str  # one of pipelines.extract.numbers.NEGATIVE_NOTATIONS
-    decimal_comma: bool  # amounts printed with cents ("1.234,56")
-    page_furniture: tuple[str, ...]  # what repeats on every page
-    year_header: str  # how a plan year heads a column
-    code_forms: tuple[str, ...]  # policy-code forms as printed
-
-
-PROFILES: dict[str, ProducerProfile] = {
-    "journaalvolgnummers": ProducerProfile(
-        name="journaalvolgnummers",
-        description="the sample's accounting package (Limburg, Antwerpen): header block with Journaalvolgnummers",
-        evidence=(re.compile(r"Journaalvolgnummers\b.*", re.I), re.compile(r"Andere gebruikte dossiers\b.*", re.I)),
-        negative_notation="-1.234",
-        decimal_comma=False,
-        page_furniture=("running header block", "running footer '<REPORT> <year> : <title>'", "'N / M' counter"),
-        year_header="2026",
-        code_forms=("BD000001", "BDS000001", "AP000001", "AC000001"),
-    ),
-    "package_b": ProducerProfile(
-        name="package_b",
-        description="another accounting package: identity block 'Naam bestuur' / 'Rapportgegevens', "
-        "codes BD01 / BD.17 / AP0101, headings in capitals, the page number alone at the foot of a page",
-        evidence=(re.compile(r"Naam bestuur:?", re.I), re.compile(r"Rapportgegevens:?", re.I)),
-        negative_notation="(1.234)",
-        decimal_comma=False,
-        page_furniture=("bare page number",),
-        year_header="MJP2026",
-        code_forms=("BD01", "BD.17", "BD 1", "AP0101"),
-    ),
-    "word_portal": ProducerProfile(
-        name="word_portal",
-        description="a policy portal's Word exports (Oost-Vlaanderen): H1: domains, BD000001: title *, "
-        "Beleidsveld: BV0030 blocks, Totaal : rows",
-        evidence=(re.compile(r"Beleidsveld: ?BV\d+.*", re.I), re.compile(r"Totaal ?:.*", re.I)),
-        negative_notation="-1.234",
-        decimal_comma=True,
-        page_furniture=(),
-        year_header="2026",
-        code_forms=("BD000001", "AP000001", "AC000001"),
-    ),
-}
-
-
-def detect_profile(texts: Iterable[str]) -> str | None:
-    """The profile with the most evidence lines among ``texts`` (at least one); ``None`` when none matches."""
-    hits = dict.fromkeys(PROFILES, 0)
-    for text in texts:
-        for name, profile in PROFILES.items():
-            if any(p.fullmatch(text) for p in profile.evidence):
-                hits[name] += 1
-    best = max(hits, key=lambda n: hits[n])
-    return best if hits[best] else None

@@ -73,16 +73,3 @@ def test_bd_header_code_forms(text: str, code: str | None) -> None:
 )
 def test_schema_titles_with_a_dash(text: str, kind: str | None) -> None:
     assert classify_title(text) == kind
-
-
-def test_detect_profile_by_evidence() -> None:
-    assert specs.detect_profile(["Naam bestuur", "Stad Zandbeek", "Rapportgegevens"]) == "package_b"
-    assert (
-        specs.detect_profile(["Journaalvolgnummers: 6790", "M1: Financieel doelstellingenplan"])
-        == "journaalvolgnummers"
-    )
-    assert (
-        specs.detect_profile(["Beleidsveld: BV0030: Financiële aangelegenheden", "Totaal : 1.931.146,24"])
-        == "word_portal"
-    )
-    assert specs.detect_profile(["Uitgaven 1.234"]) is None
