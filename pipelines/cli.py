@@ -303,7 +303,7 @@ def _run_dbt(settings: Settings, instance, *, log_path: Path | None = None, verb
     from pipelines.defs.resources import WarehouseResource
     from pipelines.defs.transform import bbc_dbt_models, dbt_resource
 
-    dbt_log = settings.data_dir / "logs" / "dbt-build.log"
+    dbt_log = settings.logs / "dbt-build.log"
     dbt_log.parent.mkdir(parents=True, exist_ok=True)
     with _captured(log_path, verbose), dbt_log.open("w", encoding="utf-8") as log, contextlib.redirect_stdout(log):
         result = dg.materialize(
@@ -505,7 +505,7 @@ def _guarded(run, *args, **kwargs) -> list[Outcome] | None:
 
 
 def runs_file(settings: Settings) -> Path:
-    return settings.data_dir / "logs" / "runs.jsonl"
+    return settings.logs / "runs.jsonl"
 
 
 def _record_run(settings: Settings, entry: dict) -> None:
@@ -538,7 +538,7 @@ def _run(args, settings: Settings, files: list[Path], *, owned: bool, skip_loade
     """One ``ingest`` or ``run``: per-document lines, the summary, the invariants, the run record."""
     started = datetime.now(UTC)
     run_id = started.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
-    log_path = settings.data_dir / "logs" / f"{run_id}.log"
+    log_path = settings.logs / f"{run_id}.log"
     _record_run(
         settings,
         {
