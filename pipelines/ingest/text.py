@@ -16,6 +16,12 @@ line, at least one of them must follow its predecessor by exactly one (a column 
 does not look like that), and for ``n / N`` counters the total ``N`` is the same. When both kinds are
 printed (a counter of the report part, ``2 / 155``, beside the page number of the whole volume,
 ``6``), the kind with more counters wins.
+
+Limitation: counters local to parts of a report that restart (``1 / 16`` ... ``16 / 16``, then
+``1 / 4`` ...) and no page number of the whole volume: only the part with the most counters numbers
+its pages, the lines of the other parts carry the number next to them. Measured on the real PDFs'
+lines joined without form feeds: Limburg (one counter per page) 99.9 % of the lines on their exact
+page, Oost-Vlaanderen documentatie 99.6 %, Antwerpen (counters per part) hardly any.
 """
 
 from __future__ import annotations
