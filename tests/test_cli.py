@@ -246,3 +246,47 @@ def test_status_of_a_fresh_data_folder(tmp_path) -> None:
     assert proc.returncode == 1
     assert "loaded: nothing yet" in proc.stdout and "last run: none recorded" in proc.stdout
     assert proc.stdout.rstrip().endswith("needs attention: nothing is loaded")
+
+
+def test_progress_bar_on_a_terminal(run) -> None:
+    """On a terminal (a pseudo-terminal here) rich draws the progress bar with the elapsed time and the
+    estimate of what remains; the document lines are printed above it and the bar is gone at the end."""
+    import pty
+    import select
+
+    root, _, _, _ = run
+    bad = root / "my reports" / "notes.txt"
+    bad.write_text("Boodschappenlijst\nbrood\nmelk\n", encoding="utf-8")
+    leader, follower = pty.openpty()
+    env = _env(root / "data")
+    env.update({"TERM": "xterm", "COLUMNS": "200"})
+    proc = subprocess.Popen(
+        [str(BBC), "ingest", str(bad), "--warehouse", str(root / "wh.duckdb")],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        cwd=root,
+        close_fds=True,
+    )
+    os.close(follower)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([leader], [], [], 120)
+        if not ready:
+            break
+        try:
+            data = os.read(leader, 4096)
+        except OSError:  # the terminal closed: the command ended
+            break
+        if not data:
+            break
+        chunks.append(data)
+    os.close(leader)
+    assert proc.wait(timeout=120) == 1
+    screen = b"".join(chunks).decode("utf-8", "replace")
+    assert "elapsed" in screen and "remaining" in screen and "0/2" in screen  # 1 document + the dbt step
+    assert "REJECTED  notes.txt: not a BBC report" in screen
+    assert "1 document(s): 0 accepted, 1 rejected or failed" in screen
+    assert "Traceback" not in screen and "Stack Trace" not in screen
+    assert bad.read_text(encoding="utf-8") == "Boodschappenlijst\nbrood\nmelk\n"
