@@ -151,7 +151,9 @@ def test_terminal_speaks_one_line_per_document(run) -> None:
     assert len({ln[:16] for ln in per_document}) == 10
     good = document_id_for(file_sha256(files[0]))
     assert re.fullmatch(
-        rf"{good}  AGB Genk \(0872093742\) jaarrekening 2024  pages=13  loaded  \d+\.\ds  {SAMPLE_TXT.name}",
+        # the completeness figures appear where raw.documents has them (completeness_amount_share, ...)
+        rf"{good}  AGB Genk \(0872093742\) jaarrekening 2024  pages=13  loaded  \d+\.\ds"
+        rf"(  completeness amounts \d+\.\d%(, policy \d+\.\d%)?)?  {SAMPLE_TXT.name}",
         per_document[[ln[:16] for ln in per_document].index(good)],
     )
     summary = [ln for ln in out if ln.startswith("10 document(s): 1 accepted, 9 rejected or failed")]
