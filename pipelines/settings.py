@@ -35,6 +35,11 @@ class Settings:
     def staging(self) -> Path:
         return self.data_dir / "staging"
 
+    @property
+    def logs(self) -> Path:
+        """The run log files of ``bbc``, ``dbt-build.log`` and ``runs.jsonl`` (the run records)."""
+        return self.data_dir / "logs"
+
     @classmethod
     def from_env(
         cls, warehouse: str | os.PathLike[str] | None = None, data_dir: str | os.PathLike[str] | None = None

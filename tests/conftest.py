@@ -18,6 +18,29 @@ os.environ.pop("DAGSTER_HOME", None)
 os.environ.pop("BBC_WAREHOUSE", None)
 SAMPLE_TXT = REPO / "data" / "samples" / "jaarrekening-2024-agb-genk.txt"
 
+# The page numbers the sample prints alone on their line (physical line, page), read off the text: the
+# sample has no form feeds, so its lines carry these printed pages. A line carries the number of the
+# counter that ends its page; lines after the last counter (line 9652) are on the next page, 229.
+SAMPLE_PAGE_COUNTERS = (
+    (108, 6),
+    (2193, 44),
+    (2538, 50),
+    (6787, 126),
+    (7540, 139),
+    (8524, 156),
+    (8855, 167),
+    (8863, 168),
+    (8883, 169),
+    (8891, 170),
+    (9644, 227),
+    (9652, 228),
+)
+
+
+def sample_page(line_no: int) -> int:
+    """The printed page of the sample's physical line ``line_no``."""
+    return next((page for line, page in SAMPLE_PAGE_COUNTERS if line_no <= line), 229)
+
 
 @pytest.fixture(scope="session")
 def sample_text() -> str:

@@ -1,5 +1,8 @@
-"""Every kind of bad input is rejected with a one-line reason naming the file, quarantined, recorded
-as ``rejected`` and leaves nothing else in the warehouse; the other files of the run go through."""
+"""Every kind of bad input is rejected with a one-line reason naming the file, recorded as ``rejected``
+and leaves nothing else in the warehouse; the other files of the run go through. Inbox files (owned by
+the pipeline) are moved to the quarantine with a reason file; the same files named by the user are only
+read: they stay byte-identical in place and the quarantine gets a reason file that refers to them (the
+``bbc ingest`` side of this is in tests/test_cli.py)."""
 
 from __future__ import annotations
 
@@ -53,6 +56,35 @@ def rejection_run(tmp_path_factory, sample_text):
     return settings, files, ids, {o.path.name: o for o in outcomes}
 
 
+@pytest.fixture(scope="module")
+def named_run(tmp_path_factory, rejection_run):
+    """The same bad files, copied to a folder of the user's and named: ``owned=False``."""
+    _, inbox_files, _, _ = rejection_run
+    root = tmp_path_factory.mktemp("named")
+    mine = root / "mine"
+    mine.mkdir()
+    settings = Settings(warehouse=root / "wh.duckdb", data_dir=root / "data", max_file_bytes=1_000_000)
+    files = {}
+    for name, moved in inbox_files.items():
+        source = rejection_run[0].quarantine / moved.name  # the inbox file, now in the quarantine
+        files[name] = mine / moved.name
+        files[name].write_bytes(source.read_bytes())
+    before = {name: p.read_bytes() for name, p in files.items()}
+    outcomes = process_files(list(files.values()), settings, run_dbt=False, owned=False)
+    return settings, files, before, {o.path.name: o for o in outcomes}
+
+
+# reason code -> words of its plain sentence
+SENTENCES = {
+    "empty": "the file is empty (0 bytes)",
+    "unsupported_format": "the file is neither a PDF nor a UTF-8 text file",
+    "corrupt": "the PDF is damaged or incomplete: ",
+    "encrypted": "the PDF is protected by a password: ",
+    "no_text_layer": "the PDF has no text layer (a scan without text recognition)",
+    "not_bbc": "not a BBC report: it has no schema, policy or identity markers",
+    "too_large": "more than the limit of 1,000,000 bytes (BBC_MAX_FILE_BYTES)",
+}
+
 EXPECTED_REASONS = {
     "empty": "empty",
     "unsupported_format": "unsupported_format",
@@ -86,11 +118,15 @@ def test_bad_input_is_rejected_quarantined_and_leaves_nothing(rejection_run, nam
     reason = EXPECTED_REASONS[name]
     assert outcome.status == "rejected"
     assert outcome.message.startswith(f"{path.name}: rejected ({reason}): ")
+    assert SENTENCES[reason] in outcome.detail and outcome.reason == reason
     assert "\n" not in outcome.message and "Traceback" not in outcome.message
+    # an inbox file is the pipeline's: it is moved to the quarantine, the reason beside it
     assert not path.exists()
     quarantined = settings.quarantine / path.name
     assert quarantined.exists()
     assert reason in (settings.quarantine / f"{path.name}.reason.txt").read_text(encoding="utf-8")
+    assert outcome.record == f"moved to {quarantined}, reason beside it"
+    assert outcome.line() == f"{ids[name]}  REJECTED  {path.name}: {outcome.detail}  ({outcome.record})"
     con = duckdb.connect(str(settings.warehouse), read_only=True)
     try:
         doc_id = ids[name]
@@ -107,3 +143,19 @@ def test_bad_input_is_rejected_quarantined_and_leaves_nothing(rejection_run, nam
         assert leftovers and not any(leftovers.values()), leftovers
     finally:
         con.close()
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED_REASONS))
+def test_named_bad_input_stays_in_place_with_a_reason_file(named_run, name: str) -> None:
+    settings, files, before, outcomes = named_run
+    path = files[name]
+    outcome = outcomes[path.name]
+    reason = EXPECTED_REASONS[name]
+    assert (outcome.status, outcome.reason) == ("rejected", reason)
+    assert path.exists() and path.read_bytes() == before[name]
+    doc_id = document_id_for(file_sha256(path))
+    record = settings.quarantine / f"{path.name}.{doc_id}.reason.txt"
+    assert record.read_text(encoding="utf-8").startswith(outcome.message + "\n")
+    assert f"file: {path} (left in place, not copied)" in record.read_text(encoding="utf-8")
+    assert not (settings.quarantine / path.name).exists()
+    assert outcome.record.startswith("file left in place; record: ") and outcome.record.endswith(record.name)

@@ -149,8 +149,8 @@ def test_known_warnings_with_their_reason(sample_db) -> None:
         group, got_expected, got_printed, got_difference, reason = warnings_rows[identity]
         assert (group, got_expected, got_printed, got_difference) == ("T1xT2", expected, printed, difference)
         assert reason == (
-            f"T1 and T2 are printed from different plan dossiers: T1 from {T1_DOSSIER} (p1 l9344),"
-            f" T2 from {T2_DOSSIER} (p1 l9615)"
+            f"T1 and T2 are printed from different plan dossiers: T1 from {T1_DOSSIER} (p227 l9344),"
+            f" T2 from {T2_DOSSIER} (p227 l9615)"
         )
     for identity, difference in OVERDRACHT_WARNINGS.items():
         group, _, _, got_difference, reason = warnings_rows[identity]
@@ -181,7 +181,7 @@ def test_instances_name_printed_computed_difference_and_lines(sample_db) -> None
         "0.00",
         "0.00",
         "ok",
-        "p1 l9040, p1 l9072",
+        "p227 l9040, p227 l9072",
     )
     assert rows["J4 PASSIVA.I.A = sum of children [2024]"] == (
         "3350191.00",
@@ -189,7 +189,7 @@ def test_instances_name_printed_computed_difference_and_lines(sample_db) -> None
         "1.00",
         "2.00",
         "ok",
-        "p1 l9075, p1 l9076, p1 l9081, p1 l9082, p1 l9083",
+        "p227 l9075, p227 l9076, p227 l9081, p227 l9082, p227 l9083",
     )
     assert rows["J5 III.A = II.A - I.A [2023]"] == (
         "-2037295.00",
@@ -197,7 +197,7 @@ def test_instances_name_printed_computed_difference_and_lines(sample_db) -> None
         "-1.00",
         "1.00",
         "ok",
-        "p1 l9119, p1 l9127, p1 l9141",
+        "p227 l9119, p227 l9127, p227 l9141",
     )
     assert rows["J5 III = J4 PASSIVA.II.B - J4 PASSIVA.II.B of the year before [2024]"] == (
         "-596175.00",
@@ -205,7 +205,7 @@ def test_instances_name_printed_computed_difference_and_lines(sample_db) -> None
         "1.00",
         "1.00",
         "ok",
-        "p1 l9092, p1 l9140",
+        "p227 l9092, p227 l9140",
     )
     assert rows["J2 budgettair_resultaat.V = III + IV [2024]"][:4] == ("-326745.00", "-326744.00", "-1.00", "1.00")
     assert rows["J1 TOTAAL exploitatie uitgaven = sum of beleidsdoelstellingen [2024]"][:3] == (
@@ -219,7 +219,7 @@ def test_instances_name_printed_computed_difference_and_lines(sample_db) -> None
         "0.00",
         "0.00",
         "ok",
-        "p1 l9667, p1 l9669",
+        "p229 l9667, p229 l9669",
     )
     assert rows["T4 TOTAAL = A + B + C [2024]"][:3] == ("12383825.00", "12383824.00", "1.00")
     assert rows["Participaties totaal = J4 ACTIVA.II.B [2024]"][:2] == ("15074814.00", "15074814.00")
@@ -229,7 +229,7 @@ def test_instances_name_printed_computed_difference_and_lines(sample_db) -> None
         "0.00",
         "0.00",
         "ok",
-        "p1 l10183",
+        "p229 l10183",
     )
     assert rows["OffBalance 092 saldo = J2 budgettair_resultaat.VI [report year]"] == (
         "-801540.67",
@@ -237,7 +237,7 @@ def test_instances_name_printed_computed_difference_and_lines(sample_db) -> None
         "0.33",
         "0.50",
         "ok",
-        "p1 l8931, p1 l10183",
+        "p227 l8931, p229 l10183",
     )
     assert rows["Overdracht investeringen resultaat total #1 (MJP 2025-2025) = ontvangsten - uitgaven"][:3] == (
         "-248230.33",
@@ -297,8 +297,8 @@ def test_great_expectations_pass_on_the_sample(sample_warehouse, tmp_path) -> No
     assert "invariants ok: 1562 checked, 0 failed, 20 warning(s)" in text
     assert (
         "warning  [T1xT2] T1 exploitatie uitgaven (sum of beleidsdomeinen) = T2 [2024 MJP]: printed 5,655,960.00,"
-        " computed 6,009,810.00, difference +353,850.00 (tolerance 1.00); lines p1 l9312, p1 l9328, p1 l9374,"
-        " p1 l9384; T1 and T2 are printed from different plan dossiers" in text
+        " computed 6,009,810.00, difference +353,850.00 (tolerance 1.00); lines p227 l9312, p227 l9328, p227 l9374,"
+        " p227 l9384; T1 and T2 are printed from different plan dossiers" in text
     )
     assert summary.docs_index == tmp_path / "gx_docs" / "index.html"
     assert (tmp_path / "gx_docs" / "expectations" / "audit_invariants.html").exists()
@@ -328,7 +328,7 @@ def test_great_expectations_report_errors_and_missing_groups(sample_warehouse, t
             12334770.0,
             12334270.0,
             -500.0,
-            "p1 l9667, p1 l9678, p1 l9686, p1 l9688",
+            "p229 l9667, p229 l9678, p229 l9686, p229 l9688",
         )
     ]
     assert len(document.failed_expectations) == 1 and "J4" in document.failed_expectations[0]

@@ -21,6 +21,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from tests.conftest import sample_page
+
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "samples" / "jaarrekening-2024-agb-genk.txt"
 ENTITY, KBO_DOTTED, KBO = "AGB Genk", "0872.093.742", "0872093742"
 
@@ -198,7 +200,7 @@ def test_the_covering_identity_fails_with_the_difference(audit, corruption: Corr
     rows = audit[corruption.key]
     status, difference, lines = rows[corruption.identity]
     assert (status, difference) == ("error", Decimal(corruption.difference))
-    located = f"p1 l{corruption.line_no}"
+    located = f"p{sample_page(corruption.line_no)} l{corruption.line_no}"  # the printed page
     assert located in lines.split(", ")
     known_warnings = {i for i, (s, _, _) in audit["control"].items() if s == "warning"}
     unexplained = [
@@ -221,7 +223,7 @@ def test_validation_fails_exactly_the_corrupted_documents(mutated_warehouse, tmp
         result = by_id[documents[corruption.key]]
         [issue] = [e for e in result.errors if e.identity == corruption.identity]
         assert issue.difference == float(corruption.difference)
-        assert f"p1 l{corruption.line_no}" in issue.describe()
+        assert f"p{sample_page(corruption.line_no)} l{corruption.line_no}" in issue.describe()
         assert result.label == f"AGB Mutatie {CORRUPTIONS.index(corruption) + 1:02d} jaarrekening 2024"
     text = "\n".join(summary.lines())
     assert "ERROR    [J4] J4 ACTIVA = PASSIVA [2023]: printed 85,526,426.00, computed 85,525,426.00" in text

@@ -5,7 +5,7 @@ import dagster as dg
 from pipelines.defs.partitions import documents_partitions
 from pipelines.defs.resources import WarehouseResource
 from pipelines.ingest.intake import IntakeResult, RejectedDocument, file_sha256, read_document
-from pipelines.ingest.registry import quarantine, source_path
+from pipelines.ingest.registry import quarantine, record_reference, source_owned, source_path
 from pipelines.load import record_rejection
 
 
@@ -18,8 +18,10 @@ from pipelines.load import record_rejection
 )
 def document_intake(context: dg.AssetExecutionContext, warehouse: WarehouseResource) -> dg.Output[IntakeResult]:
     """Read the partition's file (PDF via pdfplumber, or pre-extracted text), check that it is a BBC
-    report, and identify it (entity, KBO number, type, report type, fiscal year). A bad file is
-    quarantined with its reason, recorded as ``rejected`` in ``raw.documents``, and fails the run."""
+    report, and identify it (entity, KBO number, type, report type, fiscal year). A bad file is recorded
+    as ``rejected`` in ``raw.documents`` with its reason and fails the run; an inbox file is moved to the
+    quarantine folder with a reason file, a file the user named stays where it is and the quarantine
+    folder gets a reason file that refers to it."""
     settings = warehouse.settings()
     doc_id = context.partition_key
     path = source_path(settings, doc_id)
@@ -28,10 +30,14 @@ def document_intake(context: dg.AssetExecutionContext, warehouse: WarehouseResou
     except RejectedDocument as exc:
         sha = file_sha256(path) if path.exists() else ""
         record_rejection(settings.warehouse, doc_id, sha, path, exc)
-        moved = quarantine(settings, path, str(exc))
+        if source_owned(settings, doc_id):
+            moved = quarantine(settings, path, str(exc))
+            record = {"quarantined_to": str(moved or "")}
+        else:
+            record = {"reason_file": str(record_reference(settings, path, doc_id, sha, str(exc)))}
         raise dg.Failure(
             description=str(exc),
-            metadata={"source_file": path.name, "reason": exc.reason, "quarantined_to": str(moved or "")},
+            metadata={"source_file": path.name, "reason": exc.reason, **record},
             allow_retries=False,
         ) from None
     ident = intake.identity

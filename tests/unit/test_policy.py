@@ -19,7 +19,7 @@ import pytest
 from pipelines.extract.model import PolicyBudget, PolicyItem, PolicyResult
 from pipelines.extract.policy import parse_policy
 from pipelines.extract.sections import Section, find_sections
-from tests.conftest import lines_from_text
+from tests.conftest import lines_from_text, sample_page
 
 FULL = (date(2020, 1, 1), date(2027, 12, 31))
 
@@ -567,7 +567,12 @@ def test_item_details(result: PolicyResult, code: str) -> None:
         if last is not None:
             assert item.evaluation_text.endswith(last)
     if span is not None:
-        assert (item.page_start, item.line_start, item.page_end, item.line_end) == (1, span[0], 1, span[1])
+        assert (item.page_start, item.line_start, item.page_end, item.line_end) == (
+            sample_page(span[0]),
+            span[0],
+            sample_page(span[1]),
+            span[1],
+        )
 
 
 def test_evaluation_text_cleanup(result: PolicyResult) -> None:
