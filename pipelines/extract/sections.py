@@ -40,7 +40,13 @@ class Section:
         return self.lines[0]
 
 
+# a table-of-contents entry: the title, a dot leader and its page ("M1 - Financieel ... ........ 3")
+_TOC_ENTRY = re.compile(r".*(?:\.{4,}|…{2,}) ?\d{1,4}")
+
+
 def classify_title(text: str) -> str | None:
+    if _TOC_ENTRY.fullmatch(text):
+        return None
     for kind, pattern in SECTION_TITLES.items():
         if pattern.fullmatch(text):
             return kind
