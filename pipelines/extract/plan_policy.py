@@ -160,7 +160,8 @@ _PLAN_HEADER = re.compile(
 _OVERVIEW = re.compile(r"overzicht (?:van )?(?:alle |de )?(?P<what>beleidsdoelstellingen|actieplannen|acties)", re.I)
 _OVERVIEW_LEVELS = {"beleidsdoelstellingen": "BD", "actieplannen": "AP", "acties": "AC"}
 _OVERVIEW_ENTRY = re.compile(rf"(?P<code>{_CODE})\s*[:\-\u2013]\s*(?P<rest>.*)")  # BD000001: title, BD01 - title
-_LEGEND = re.compile(r"\*\s*:.*")
+# the legend of the star: "*: Prioritaire beleidsdoelstelling", "* = prioritair", "(*) prioritaire beleidsdoelstelling"
+_LEGEND = re.compile(r"\*\s*:.*|\(?\*\)?\s*=?\s*(?:niet[- ]?)?prioritair.*", re.I)
 _DOSSIER_LABEL = re.compile(r"(?P<label>[^\W\d_]+(?: [^\W\d_]+)*)\s*:")  # MJP referentie:
 _DOSSIER = re.compile(r"\S.* \d{4}\s*:\s*\S.*")  # MJP_HERZIENING_OVERDRACHT_2026 2026: Alg. 30475
 

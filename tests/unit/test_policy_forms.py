@@ -623,3 +623,17 @@ def test_transposed_year_table() -> None:
         ("AP0102", "exploitatie", "uitgaven", 2027, D("30")),
         ("AP0102", "investeringen", "uitgaven", 2027, D("40,50")),
     ]
+
+
+@pytest.mark.parametrize(
+    "legend", ["*: Prioritaire beleidsdoelstelling", "* = prioritair", "(*) prioritaire beleidsdoelstelling"]
+)
+def test_star_legend_closes_the_list(legend: str) -> None:
+    text = (
+        f"Overzicht van alle beleidsdoelstellingen\nH1: Bestuur\nBD000001: Een doel *\nBD000002: Ander doel\n{legend}\n"
+    )
+    _, res = parse_unsectioned(lines_from_text(text), [])
+    assert [(i.code, i.title, i.is_priority, i.description) for i in res.items] == [
+        ("BD000001", "Een doel", True, None),
+        ("BD000002", "Ander doel", False, None),
+    ]
