@@ -178,7 +178,9 @@ _PRIORITY_WORD = re.compile(
 )
 # a marker line under an item's heading ("Prioritaire beleidsdoelstelling", "Prioritair actieplan", "(niet-prioritair)")
 _PRIORITY_MARKER = re.compile(
-    r"\(?(?P<np>niet[- ]?)?prioritaire?(?:\s+(?:beleidsdoelstelling|actieplan|actie))?\)?\.?", re.I
+    r"\(?(?P<np>niet[- ]?)?prioritaire?(?:\s+(?:beleidsdoelstelling|actieplan|actie))?\)?\.?"
+    r"|(?:prioritair|prioriteit)\s*:\s*(?:ja|(?P<no>neen?))",  # a field "Prioriteit: ja" / "Prioritair: nee"
+    re.I,
 )
 _MARKER_WITHIN = 3  # text lines under the header where the marker may stand (after a title of up to two lines)
 _TOC_LEADER = re.compile(r"(?P<rest>.*?)\s*(?:\.{3,}|\u2026+)\s*\d{1,4}")  # table-of-contents line: dots + page
@@ -473,7 +475,8 @@ def _item_block(block: list[CLine], ctx: _Context) -> None:
     texts, period, body_end = _text_and_period(block)
     for i, text in enumerate(texts[:_MARKER_WITHIN]):  # "Prioritaire beleidsdoelstelling" under the heading
         if mark := _PRIORITY_MARKER.fullmatch(text):
-            priority, ctx.markers_seen = not mark["np"] if priority is None else priority, True
+            marked = not (mark["np"] or mark["no"])
+            priority, ctx.markers_seen = marked if priority is None else priority, True
             del texts[i]
             break
     rest = m["rest"] if m["rest"] is not None else m["rest2"] or ""

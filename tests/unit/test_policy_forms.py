@@ -637,3 +637,17 @@ def test_star_legend_closes_the_list(legend: str) -> None:
         ("BD000001", "Een doel", True, None),
         ("BD000002", "Ander doel", False, None),
     ]
+
+
+def test_priority_field_under_the_heading() -> None:
+    text = (
+        "Beleidsdoelstelling BD01 - Wonen\nPrioriteit: ja\nDe stad zorgt voor woningen.\n"
+        "Actieplan AP0101 - Huren\nPrioriteit: nee\n"
+        "Actieplan AP0102 - Kopen\nPrioritair: Ja\n"
+    )
+    _, res = parse_unsectioned(lines_from_text(text), [])
+    assert [(i.code, i.is_priority, i.description) for i in res.items] == [
+        ("BD01", True, "De stad zorgt voor woningen."),
+        ("AP0101", False, None),
+        ("AP0102", True, None),
+    ]
