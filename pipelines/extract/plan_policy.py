@@ -54,8 +54,13 @@ Other producers (the same content, another layout) are read by the same blocks:
 * titles in capitals wrap over the following capital lines; a title is kept as printed; the text under the
   title up to the period or the table is the item's ``description``;
 * priority from a ``*`` before or after the title, from the word ``prioritair(e)`` / ``niet-prioritair(e)``
-  on the header, or from the section heading the item stands under (``Prioritaire beleidsdoelstellingen``,
+  on the header, from a marker line under the heading (``Prioritaire beleidsdoelstelling``, ``Prioritair
+  actieplan``, ``Prioriteit: ja``; in a layout that marks its priority items an unmarked item is not one),
+  or from the section heading the item stands under (``Prioritaire beleidsdoelstellingen``,
   ``Niet-prioritaire ...``, ``Overige beleidsdoelstellingen``);
+* a table-of-contents line (``... ........ 12``) never gives the item's row; a heading the furniture detector
+  flags (printed in the contents too, or repeated at the top of the next pages) is the heading the first
+  time its code heads a block and a running header after that;
 * domain headings ``H1: Algemeen bestuur`` (``Beleidsdomein 01: ...``) give the ``beleidsdomein_code`` (H1) and
   ``beleidsdomein`` (Algemeen bestuur) of the items under them (an AP / AC without one inherits its parent's);
   in a list, an entry of another level than the list's (``AP000001: ...`` under ``BD000001: ...`` in the list
@@ -68,11 +73,13 @@ Other producers (the same content, another layout) are read by the same blocks:
   ``Totaal`` column, which is not stored), rows ``Uitgaven`` / ``Ontvangsten`` / ``Saldo`` with the budget
   kind as a sub-heading or as a row prefix / suffix (``Exploitatie uitgaven``, ``Uitgaven - investeringen``)
   or none (:data:`TOTAL_KIND`); amounts in whole euros or with decimal commas, negative as ``-1.234``,
-  ``(1.234)`` or ``1.234-`` (:func:`split_amounts`).
+  ``(1.234)`` or ``1.234-`` (:func:`split_amounts`); also transposed (``Jaar Uitgaven Ontvangsten`` with one
+  row per year, a ``Totaal`` row read past), and a revision's ``Vorig krediet / Wijziging / Nieuw krediet``.
 
 :func:`parse_unsectioned` reads a plan whose policy part carries none of the section titles above (another
 producer's strategic note, a portal's list of all beleidsdoelstellingen): every line outside the recognised
-schema sections, kept only when it prints at least one beleidsdoelstelling header.
+schema sections and before a schema title of any form (``Schema M1 - ...``; reading resumes at a
+``Strategische nota`` heading), kept only when it prints at least one beleidsdoelstelling header.
 """
 
 from __future__ import annotations
