@@ -204,8 +204,8 @@ _YEARS = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _KIND_WORDS = r"exploitatie|investeringen?|financiering"
 # a row label: direction, with the budget kind before or after it ("Exploitatie uitgaven", "Uitgaven - investering")
-_ROW_LABEL = re.compile(
-    rf"(?:(?P<kind>{_KIND_WORDS})\s*[-\u2013:/]?\s*)?(?P<dir>uitgaven?|ontvangsten?|saldo)"
+_ROW_LABEL = re.compile(  # "Totaal uitgaven" / "Totale ontvangsten": the total over the kinds
+    rf"(?:(?P<kind>{_KIND_WORDS}|totaal|totale)\s*[-\u2013:/]?\s*)?(?P<dir>uitgaven?|ontvangsten?|saldo)"
     rf"(?:\s*[-\u2013:/]?\s*(?P<kind2>{_KIND_WORDS}))?\s*:?",
     re.I,
 )
@@ -693,7 +693,7 @@ def _add_table(lines: Sequence[CLine], level: str, code: str, ctx: _Context) -> 
                     PolicyBudget(
                         policy_level=level,
                         policy_code=code,
-                        budget_kind=_KIND_BY_WORD[row_kind.lower()[:4]] if row_kind else kind or TOTAL_KIND,
+                        budget_kind=_kind_of_row(row_kind, kind),
                         direction=_DIRECTION_BY_WORD[row["dir"].lower()[:4]],
                         phase=PHASE,
                         year=year,
@@ -705,6 +705,13 @@ def _add_table(lines: Sequence[CLine], level: str, code: str, ctx: _Context) -> 
                 )
         last = cl
     return last
+
+
+def _kind_of_row(row_kind: str | None, kind: str | None) -> str:
+    """The budget kind printed in the row label, else the table's current kind, else the total."""
+    if row_kind:
+        return _KIND_BY_WORD.get(row_kind.lower()[:4], TOTAL_KIND)  # "totaal" / "totale": the total
+    return kind or TOTAL_KIND
 
 
 def _year_row(
@@ -727,7 +734,7 @@ def _year_row(
             PolicyBudget(
                 policy_level=level,
                 policy_code=code,
-                budget_kind=_KIND_BY_WORD[row_kind.lower()[:4]] if row_kind else kind or TOTAL_KIND,
+                budget_kind=_kind_of_row(row_kind, kind),
                 direction=_DIRECTION_BY_WORD[direction.lower()[:4]],
                 phase=PHASE,
                 year=int(m["year"]),

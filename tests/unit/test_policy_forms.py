@@ -651,3 +651,22 @@ def test_priority_field_under_the_heading() -> None:
         ("AP0101", False, None),
         ("AP0102", True, None),
     ]
+
+
+def test_total_rows_under_budget_kinds() -> None:
+    """'Totaal uitgaven' after the kinds' rows is the total over the kinds, not one more row of the last kind."""
+    text = (
+        "BD01 Wonen\nAP0101 Huren\n2026 2027\n"
+        "Exploitatie\nUitgaven 1 2\nInvesteringen\nUitgaven 3 4\nTotaal uitgaven 4 6\nTotale ontvangsten 0 0\n"
+    )
+    _, res = parse_unsectioned(lines_from_text(text), [])
+    assert [(b.budget_kind, b.direction, b.year, b.amount) for b in res.budgets] == [
+        ("exploitatie", "uitgaven", 2026, 1),
+        ("exploitatie", "uitgaven", 2027, 2),
+        ("investeringen", "uitgaven", 2026, 3),
+        ("investeringen", "uitgaven", 2027, 4),
+        (TOTAL_KIND, "uitgaven", 2026, 4),
+        (TOTAL_KIND, "uitgaven", 2027, 6),
+        (TOTAL_KIND, "ontvangsten", 2026, 0),
+        (TOTAL_KIND, "ontvangsten", 2027, 0),
+    ]
