@@ -54,8 +54,13 @@ Other producers (the same content, another layout) are read by the same blocks:
 * titles in capitals wrap over the following capital lines; a title is kept as printed; the text under the
   title up to the period or the table is the item's ``description``;
 * priority from a ``*`` before or after the title, from the word ``prioritair(e)`` / ``niet-prioritair(e)``
-  on the header, or from the section heading the item stands under (``Prioritaire beleidsdoelstellingen``,
+  on the header, from a marker line under the heading (``Prioritaire beleidsdoelstelling``, ``Prioritair
+  actieplan``, ``Prioriteit: ja``; in a layout that marks its priority items an unmarked item is not one),
+  or from the section heading the item stands under (``Prioritaire beleidsdoelstellingen``,
   ``Niet-prioritaire ...``, ``Overige beleidsdoelstellingen``);
+* a table-of-contents line (``... ........ 12``) never gives the item's row; a heading the furniture detector
+  flags (printed in the contents too, or repeated at the top of the next pages) is the heading the first
+  time its code heads a block and a running header after that;
 * domain headings ``H1: Algemeen bestuur`` (``Beleidsdomein 01: ...``) give the ``beleidsdomein_code`` (H1) and
   ``beleidsdomein`` (Algemeen bestuur) of the items under them (an AP / AC without one inherits its parent's);
   in a list, an entry of another level than the list's (``AP000001: ...`` under ``BD000001: ...`` in the list
@@ -68,11 +73,13 @@ Other producers (the same content, another layout) are read by the same blocks:
   ``Totaal`` column, which is not stored), rows ``Uitgaven`` / ``Ontvangsten`` / ``Saldo`` with the budget
   kind as a sub-heading or as a row prefix / suffix (``Exploitatie uitgaven``, ``Uitgaven - investeringen``)
   or none (:data:`TOTAL_KIND`); amounts in whole euros or with decimal commas, negative as ``-1.234``,
-  ``(1.234)`` or ``1.234-`` (:func:`split_amounts`).
+  ``(1.234)`` or ``1.234-`` (:func:`split_amounts`); also transposed (``Jaar Uitgaven Ontvangsten`` with one
+  row per year, a ``Totaal`` row read past), and a revision's ``Vorig krediet / Wijziging / Nieuw krediet``.
 
 :func:`parse_unsectioned` reads a plan whose policy part carries none of the section titles above (another
 producer's strategic note, a portal's list of all beleidsdoelstellingen): every line outside the recognised
-schema sections, kept only when it prints at least one beleidsdoelstelling header.
+schema sections and before a schema title of any form (``Schema M1 - ...``; reading resumes at a
+``Strategische nota`` heading), kept only when it prints at least one beleidsdoelstelling header.
 """
 
 from __future__ import annotations
@@ -160,7 +167,8 @@ _PLAN_HEADER = re.compile(
 _OVERVIEW = re.compile(r"overzicht (?:van )?(?:alle |de )?(?P<what>beleidsdoelstellingen|actieplannen|acties)", re.I)
 _OVERVIEW_LEVELS = {"beleidsdoelstellingen": "BD", "actieplannen": "AP", "acties": "AC"}
 _OVERVIEW_ENTRY = re.compile(rf"(?P<code>{_CODE})\s*[:\-\u2013]\s*(?P<rest>.*)")  # BD000001: title, BD01 - title
-_LEGEND = re.compile(r"\*\s*:.*")
+# the legend of the star: "*: Prioritaire beleidsdoelstelling", "* = prioritair", "(*) prioritaire beleidsdoelstelling"
+_LEGEND = re.compile(r"\*\s*:.*|\(?\*\)?\s*=?\s*(?:niet[- ]?)?prioritair.*", re.I)
 _DOSSIER_LABEL = re.compile(r"(?P<label>[^\W\d_]+(?: [^\W\d_]+)*)\s*:")  # MJP referentie:
 _DOSSIER = re.compile(r"\S.* \d{4}\s*:\s*\S.*")  # MJP_HERZIENING_OVERDRACHT_2026 2026: Alg. 30475
 
@@ -177,7 +185,9 @@ _PRIORITY_WORD = re.compile(
 )
 # a marker line under an item's heading ("Prioritaire beleidsdoelstelling", "Prioritair actieplan", "(niet-prioritair)")
 _PRIORITY_MARKER = re.compile(
-    r"\(?(?P<np>niet[- ]?)?prioritaire?(?:\s+(?:beleidsdoelstelling|actieplan|actie))?\)?\.?", re.I
+    r"\(?(?P<np>niet[- ]?)?prioritaire?(?:\s+(?:beleidsdoelstelling|actieplan|actie))?\)?\.?"
+    r"|(?:prioritair|prioriteit)\s*:\s*(?:ja|(?P<no>neen?))",  # a field "Prioriteit: ja" / "Prioritair: nee"
+    re.I,
 )
 _MARKER_WITHIN = 3  # text lines under the header where the marker may stand (after a title of up to two lines)
 _TOC_LEADER = re.compile(r"(?P<rest>.*?)\s*(?:\.{3,}|\u2026+)\s*\d{1,4}")  # table-of-contents line: dots + page
@@ -194,8 +204,8 @@ _YEARS = re.compile(
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _KIND_WORDS = r"exploitatie|investeringen?|financiering"
 # a row label: direction, with the budget kind before or after it ("Exploitatie uitgaven", "Uitgaven - investering")
-_ROW_LABEL = re.compile(
-    rf"(?:(?P<kind>{_KIND_WORDS})\s*[-\u2013:/]?\s*)?(?P<dir>uitgaven?|ontvangsten?|saldo)"
+_ROW_LABEL = re.compile(  # "Totaal uitgaven" / "Totale ontvangsten": the total over the kinds
+    rf"(?:(?P<kind>{_KIND_WORDS}|totaal|totale)\s*[-\u2013:/]?\s*)?(?P<dir>uitgaven?|ontvangsten?|saldo)"
     rf"(?:\s*[-\u2013:/]?\s*(?P<kind2>{_KIND_WORDS}))?\s*:?",
     re.I,
 )
@@ -472,7 +482,8 @@ def _item_block(block: list[CLine], ctx: _Context) -> None:
     texts, period, body_end = _text_and_period(block)
     for i, text in enumerate(texts[:_MARKER_WITHIN]):  # "Prioritaire beleidsdoelstelling" under the heading
         if mark := _PRIORITY_MARKER.fullmatch(text):
-            priority, ctx.markers_seen = not mark["np"] if priority is None else priority, True
+            marked = not (mark["np"] or mark["no"])
+            priority, ctx.markers_seen = marked if priority is None else priority, True
             del texts[i]
             break
     rest = m["rest"] if m["rest"] is not None else m["rest2"] or ""
@@ -682,7 +693,7 @@ def _add_table(lines: Sequence[CLine], level: str, code: str, ctx: _Context) -> 
                     PolicyBudget(
                         policy_level=level,
                         policy_code=code,
-                        budget_kind=_KIND_BY_WORD[row_kind.lower()[:4]] if row_kind else kind or TOTAL_KIND,
+                        budget_kind=_kind_of_row(row_kind, kind),
                         direction=_DIRECTION_BY_WORD[row["dir"].lower()[:4]],
                         phase=PHASE,
                         year=year,
@@ -694,6 +705,13 @@ def _add_table(lines: Sequence[CLine], level: str, code: str, ctx: _Context) -> 
                 )
         last = cl
     return last
+
+
+def _kind_of_row(row_kind: str | None, kind: str | None) -> str:
+    """The budget kind printed in the row label, else the table's current kind, else the total."""
+    if row_kind:
+        return _KIND_BY_WORD.get(row_kind.lower()[:4], TOTAL_KIND)  # "totaal" / "totale": the total
+    return kind or TOTAL_KIND
 
 
 def _year_row(
@@ -716,7 +734,7 @@ def _year_row(
             PolicyBudget(
                 policy_level=level,
                 policy_code=code,
-                budget_kind=_KIND_BY_WORD[row_kind.lower()[:4]] if row_kind else kind or TOTAL_KIND,
+                budget_kind=_kind_of_row(row_kind, kind),
                 direction=_DIRECTION_BY_WORD[direction.lower()[:4]],
                 phase=PHASE,
                 year=int(m["year"]),

@@ -623,3 +623,50 @@ def test_transposed_year_table() -> None:
         ("AP0102", "exploitatie", "uitgaven", 2027, D("30")),
         ("AP0102", "investeringen", "uitgaven", 2027, D("40,50")),
     ]
+
+
+@pytest.mark.parametrize(
+    "legend", ["*: Prioritaire beleidsdoelstelling", "* = prioritair", "(*) prioritaire beleidsdoelstelling"]
+)
+def test_star_legend_closes_the_list(legend: str) -> None:
+    text = (
+        f"Overzicht van alle beleidsdoelstellingen\nH1: Bestuur\nBD000001: Een doel *\nBD000002: Ander doel\n{legend}\n"
+    )
+    _, res = parse_unsectioned(lines_from_text(text), [])
+    assert [(i.code, i.title, i.is_priority, i.description) for i in res.items] == [
+        ("BD000001", "Een doel", True, None),
+        ("BD000002", "Ander doel", False, None),
+    ]
+
+
+def test_priority_field_under_the_heading() -> None:
+    text = (
+        "Beleidsdoelstelling BD01 - Wonen\nPrioriteit: ja\nDe stad zorgt voor woningen.\n"
+        "Actieplan AP0101 - Huren\nPrioriteit: nee\n"
+        "Actieplan AP0102 - Kopen\nPrioritair: Ja\n"
+    )
+    _, res = parse_unsectioned(lines_from_text(text), [])
+    assert [(i.code, i.is_priority, i.description) for i in res.items] == [
+        ("BD01", True, "De stad zorgt voor woningen."),
+        ("AP0101", False, None),
+        ("AP0102", True, None),
+    ]
+
+
+def test_total_rows_under_budget_kinds() -> None:
+    """'Totaal uitgaven' after the kinds' rows is the total over the kinds, not one more row of the last kind."""
+    text = (
+        "BD01 Wonen\nAP0101 Huren\n2026 2027\n"
+        "Exploitatie\nUitgaven 1 2\nInvesteringen\nUitgaven 3 4\nTotaal uitgaven 4 6\nTotale ontvangsten 0 0\n"
+    )
+    _, res = parse_unsectioned(lines_from_text(text), [])
+    assert [(b.budget_kind, b.direction, b.year, b.amount) for b in res.budgets] == [
+        ("exploitatie", "uitgaven", 2026, 1),
+        ("exploitatie", "uitgaven", 2027, 2),
+        ("investeringen", "uitgaven", 2026, 3),
+        ("investeringen", "uitgaven", 2027, 4),
+        (TOTAL_KIND, "uitgaven", 2026, 4),
+        (TOTAL_KIND, "uitgaven", 2027, 6),
+        (TOTAL_KIND, "ontvangsten", 2026, 0),
+        (TOTAL_KIND, "ontvangsten", 2027, 0),
+    ]
