@@ -41,6 +41,14 @@ class CLine:
     line_no: int
     index: int  # position in the document's content-line sequence
     furniture: str | None = None  # page furniture kind (running header, page counter, ...): never content
+    # PDF input: (word index in ``text.split()``, position along the line) of words that start a text run
+    # (for upright text their x0); ``None`` for text input. Column tables split a line's cells with it.
+    word_x: tuple[tuple[int, float], ...] | None = None
+
+    @property
+    def x0(self) -> float | None:
+        """Where the line starts along its direction (PDF input), ``None`` for text input."""
+        return self.word_x[0][1] if self.word_x else None
 
 
 def content_lines(lines: Iterable[Line]) -> list[CLine]:

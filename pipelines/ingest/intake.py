@@ -43,6 +43,7 @@ class SourceLine:
     bottom: float | None = None
     rotation: int | None = None  # PDF: direction of the text on the displayed page (0, 90, 180, 270)
     furniture: str | None = None  # page furniture kind (see pipelines.extract.furniture), None for content
+    word_x: tuple[tuple[int, float], ...] = ()  # PDF: where words start along the line (see pdf.PdfLine)
 
 
 @dataclass(frozen=True)
@@ -103,9 +104,15 @@ _AMOUNT_TOKEN = re.compile(r"(?<![\d.,])-?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?![\d
 def _content_lines(lines: list[SourceLine]) -> list[CLine]:
     """Content lines of a document, each carrying its line's furniture kind."""
     kinds = {(sl.page_no, sl.line_no): sl.furniture for sl in lines if sl.furniture}
+    words = {(sl.page_no, sl.line_no): sl.word_x for sl in lines if sl.word_x}
     out = content_lines(Line(sl.page_no, sl.line_no, sl.text) for sl in lines)
-    if kinds:
-        out = [dataclasses.replace(cl, furniture=kinds.get((cl.page_no, cl.line_no))) for cl in out]
+    if kinds or words:
+        out = [
+            dataclasses.replace(
+                cl, furniture=kinds.get((cl.page_no, cl.line_no)), word_x=words.get((cl.page_no, cl.line_no))
+            )
+            for cl in out
+        ]
     return out
 
 
@@ -191,7 +198,8 @@ def _read_pdf(path: Path, workers: int) -> tuple[list[SourceLine], list[PageInfo
     except PdfReadError as exc:
         raise RejectedDocument(path, exc.reason, str(exc.detail)) from None
     lines = [
-        SourceLine(pl.page_no, pl.line_no, pl.text, pl.x0, pl.top, pl.x1, pl.bottom, pl.rotation) for pl in doc.lines
+        SourceLine(pl.page_no, pl.line_no, pl.text, pl.x0, pl.top, pl.x1, pl.bottom, pl.rotation, word_x=pl.word_x)
+        for pl in doc.lines
     ]
     counts: dict[int, int] = {}
     for ln in lines:
