@@ -12,7 +12,17 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipelines.extract import offbalance, plan_policy, policy, schedules_j, schedules_m, schedules_t, transfers
+from pipelines.extract import (
+    documentation,
+    key_figures,
+    offbalance,
+    plan_policy,
+    policy,
+    schedules_j,
+    schedules_m,
+    schedules_t,
+    transfers,
+)
 from pipelines.extract.artefacts import JOURNAALVOLGNUMMERS_LINE, PAGE_NUMBER, YEAR_COLON
 from pipelines.extract.lines import CLine
 from pipelines.extract.numbers import split_trailing_amounts
@@ -26,6 +36,18 @@ EXPECTED_IN_JAARREKENING = ("policy", "J1", "J2", "J3", "J4", "J5", "T1", "T2", 
 _SCHEMA_TITLE = re.compile(r"(?:Schema )?(?P<code>[JMT]\d{1,2})(?:\(W\)|W)?: ?(?P<title>[A-Z].{3,})")
 # ... and a meerjarenplan (original or revision)
 EXPECTED_IN_MEERJARENPLAN = ("policy", "M1", "M2", "M3", "T1", "T2")
+# A plan published in volumes: what each volume carries (``plan_volume`` of the identity; None or
+# "volledig" = the whole plan in one document). A kind expected in a full plan that a volume does not
+# carry is reported "not in this volume", never "expected but not found". The lead reconciles this
+# mapping with metadata.expected_table_kinds(report_type, plan_volume).
+EXPECTED_IN_PLAN_VOLUME: dict[str, tuple[str, ...]] = {
+    "volledig": EXPECTED_IN_MEERJARENPLAN,
+    "strategische_nota": ("policy",),
+    "beleidsdoelstellingen": ("policy",),
+    "financiele_nota": ("M1", "M2", "M3", "T1", "T2"),
+    "beleidsverklaring": ("key_figures",),
+    "documentatie": ("subsidies", "beleidsveld_overview"),
+}
 
 
 @dataclass(frozen=True)
@@ -70,6 +92,11 @@ def _transfers(sections: Sequence[Section], fiscal_year: int | None) -> dict[str
     return {"credit_transfers": rows, "credit_transfer_totals": totals}
 
 
+def _subsidies(sections: Sequence[Section], fiscal_year: int | None) -> dict[str, list]:
+    rows, totals = documentation.parse_subsidies(sections)
+    return {"subsidies": rows, "subsidy_totals": totals}
+
+
 # table kind -> (section kinds it reads, parser returning {raw table: rows})
 PARSERS: dict[str, tuple[tuple[str, ...], Callable[[Sequence[Section], int | None], dict[str, list]]]] = {
     "J1": (("J1",), _amount_rows(schedules_j.parse_j1, "j1_doelstellingenrekening")),
@@ -89,7 +116,23 @@ PARSERS: dict[str, tuple[tuple[str, ...], Callable[[Sequence[Section], int | Non
     ),
     "off_balance": (("off_balance",), _off_balance),
     "credit_transfers": (("credit_transfers_investments", "credit_transfers_financing"), _transfers),
+    # plan volumes: the documentation volume's lists, the policy statement's key figures
+    "subsidies": (("subsidies",), _subsidies),
+    "beleidsveld_overview": (
+        ("beleidsveld_overview",),
+        _amount_rows(documentation.parse_beleidsveld_overview, "beleidsveld_budgets", with_year=False),
+    ),
+    "policy_structure": (
+        ("policy_structure",),
+        _amount_rows(documentation.parse_policy_structure, "policy_structure", with_year=False),
+    ),
+    "key_figures": (
+        ("key_figures",),
+        _amount_rows(key_figures.parse_key_figures, "plan_key_figures", with_year=False),
+    ),
 }
+# kinds whose rows carry no amounts: their coverage does not count unattributed amount lines
+_WITHOUT_AMOUNTS = frozenset({"policy_structure"})
 
 
 # A plan prints the debt schema (a jaarrekening's T4) as "T3: Evolutie van de financiële schulden" /
@@ -117,21 +160,34 @@ def _sections_for(kind: str, section_kinds: Sequence[str], by_kind: dict[str, li
     return out
 
 
-def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_type: str | None) -> Extraction:
-    """Parse every table kind found in ``lines``."""
+def expected_kinds(report_type: str | None, plan_volume: str | None = None) -> tuple[set[str], set[str]]:
+    """(kinds expected in this document, kinds a full report of its type has that this volume does not carry)."""
+    if report_type == "jaarrekening":
+        return set(EXPECTED_IN_JAARREKENING), set()
+    if report_type != "meerjarenplan":
+        return set(), set()
+    full = set(EXPECTED_IN_MEERJARENPLAN)
+    if plan_volume is None or plan_volume == "volledig" or plan_volume not in EXPECTED_IN_PLAN_VOLUME:
+        return full, set()
+    carried = set(EXPECTED_IN_PLAN_VOLUME[plan_volume])
+    return carried, full - carried
+
+
+def extract_document(
+    lines: Sequence[CLine], fiscal_year: int | None, report_type: str | None, plan_volume: str | None = None
+) -> Extraction:
+    """Parse every table kind found in ``lines``.
+
+    ``plan_volume`` (a meerjarenplan published in volumes, see :data:`EXPECTED_IN_PLAN_VOLUME`) decides
+    which kinds are expected; None is a whole report.
+    """
     result = Extraction()
     t0 = time.perf_counter()
     by_kind: dict[str, list[Section]] = {}
     for section in find_sections(lines):
         by_kind.setdefault(section.kind, []).append(section)
     result.seconds["sections"] = time.perf_counter() - t0
-    expected = set(
-        EXPECTED_IN_JAARREKENING
-        if report_type == "jaarrekening"
-        else EXPECTED_IN_MEERJARENPLAN
-        if report_type == "meerjarenplan"
-        else ()
-    )
+    expected, elsewhere = expected_kinds(report_type, plan_volume)
 
     # policy evaluation
     t0 = time.perf_counter()
@@ -163,6 +219,7 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
             pol.items,
             check_numbers=False,
             error=result.errors.get("policy"),
+            elsewhere="policy" in elsewhere,
         )
     )
 
@@ -187,8 +244,9 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
                 kind in expected,
                 sections,
                 rows_for_cov,
-                check_numbers=True,
+                check_numbers=kind not in _WITHOUT_AMOUNTS,
                 error=result.errors.get(kind),
+                elsewhere=kind in elsewhere,
             )
         )
     for kind in ("T3", "T5"):
@@ -224,6 +282,7 @@ def _coverage(
     *,
     check_numbers: bool,
     error: str | None = None,
+    elsewhere: bool = False,
 ) -> Coverage:
     section_lines = [cl for s in sections for cl in s.lines]
     unattributed = 0
@@ -241,6 +300,8 @@ def _coverage(
         note = f"parser error: {error}"
     elif expected and not found:
         note = "expected in this report type but not found"
+    elif elsewhere and not found:
+        note = "not in this volume"
     elif found and not rows:
         note = "section found but no rows parsed"
     return Coverage(kind, table, expected, found, len(rows), len(section_lines), unattributed, note)

@@ -38,6 +38,30 @@ SECTION_TITLES: dict[str, re.Pattern[str]] = {
     "credit_transfers_financing": re.compile(r"Overdracht financieringskredieten \d{4} naar \d{4}", re.I),
 }
 
+# The prescribed lists of a plan's documentation volume and the key figures of its policy statement. Title
+# spellings differ per producer (a Word export's heading, its table caption, a package's chapter title):
+# one tuple of patterns per table kind, matched against the whole line; add a producer's spelling here.
+VOLUME_TITLES: dict[str, tuple[str, ...]] = {
+    "subsidies": (
+        r"(?:Overzicht van de )?toegestane werkings- en investeringssubsidies",
+        r"Lijst (?:van de )?toegestane werkings- en investeringssubsidies",
+    ),
+    "policy_structure": (
+        r"(?:Overzicht van de )?(?:samenstelling van de )?beleidsdomeinen,? beleidsvelden(?: en -?(?:beleids)?items)?",
+    ),
+    "beleidsveld_overview": (
+        r"(?:Overzicht )?(?:van de )?jaarlijkse uitgaven en ontvangsten voor exploitatie, investeringen en"
+        r"(?: financiering per beleidsveld)?",
+    ),
+    "key_figures": (
+        r"(?:Uitgelicht: ?)?(?:de )?financi[eë]le kerncijfers",
+        r"Kerncijfers(?: van het meerjarenplan)?",
+    ),
+}
+SECTION_TITLES.update(
+    {kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.I) for kind, patterns in VOLUME_TITLES.items()}
+)
+
 # Headings that end the preceding section without starting a table of ours (chapter titles,
 # schema cover pages, prose chapters).
 _BOUNDARIES = re.compile(
@@ -45,6 +69,9 @@ _BOUNDARIES = re.compile(
     r"|SCHEMA [JTM]\d.*"  # schema cover pages
     r"|([Dd]e )?[Ww]aarderingsregels.*"
     r"|Afschrijvingstermijnen:?"
+    # further lists of a documentation volume (not read): they end the list before them
+    r"|Samenvatting budget \d{4} per beleidsitem"
+    r"|Overzicht van de jaarlijkse opbrengst per soort van belasting"
     r")"
 )
 
