@@ -26,7 +26,7 @@ from pipelines.extract import (
 from pipelines.extract.artefacts import JOURNAALVOLGNUMMERS_LINE, PAGE_NUMBER, YEAR_COLON
 from pipelines.extract.lines import CLine
 from pipelines.extract.numbers import split_trailing_amounts
-from pipelines.extract.sections import Section, classify_title, find_sections
+from pipelines.extract.sections import UNREAD_LISTS, Section, classify_title, find_sections
 
 log = logging.getLogger(__name__)
 
@@ -264,6 +264,10 @@ def extract_document(
     # any other schema the report prints ("M4: ...", "J6: ...") is seen, not parsed: say so
     reported = {c.table_kind for c in result.coverage}
     for cl in lines:
+        for kind, pattern in UNREAD_LISTS.items():
+            if kind not in reported and not cl.furniture and pattern.fullmatch(cl.text):
+                reported.add(kind)
+                result.coverage.append(Coverage(kind, "", False, True, 0, 0, 0, f"present but not parsed: {cl.text}"))
         m = _SCHEMA_TITLE.fullmatch(cl.text)
         if m and not cl.furniture and classify_title(cl.text) is None and m["code"] not in reported:
             reported.add(m["code"])

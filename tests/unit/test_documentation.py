@@ -206,11 +206,26 @@ def test_volume_coverage(documentatie: run.Extraction, beleidsverklaring: run.Ex
             None,
         )
     assert cov["subsidies"].row_count == 1326 + 324
+    # the volume's other lists are seen, not read (p. 34, p. 44)
+    assert cov["budget_per_beleidsitem"].note == "present but not parsed: Samenvatting budget 2026 per beleidsitem"
+    assert cov["tax_revenue"].found and cov["tax_revenue"].note.startswith("present but not parsed")
     key = {c.table_kind: c for c in beleidsverklaring.coverage}["key_figures"]
     assert (key.expected, key.found, key.row_count > 0) == (True, True, True)
     # the same volume as a whole plan: the schemas are expected and missing
     whole = run.extract_document(_lines(BELEIDSVERKLARING), 2026, "meerjarenplan")
     assert {c.table_kind for c in whole.coverage if c.expected and not c.found} == set(run.EXPECTED_IN_MEERJARENPLAN)
+
+
+def test_pdf_lines_carry_where_their_cells_start() -> None:
+    """word_x: (word index, x) of each word that starts a text run; a table row's cells start at their columns."""
+    lines = {(cl.page_no, cl.line_no): cl for cl in _lines(DOCUMENTATIE)}
+    header = lines[(4, 2)]  # "Begunstigde Omschrijving MJP2026 ... MJP2031 Nominatief"
+    words = header.text.split()
+    assert [words[i] for i, _ in header.word_x][:3] == ["Begunstigde", "Omschrijving", "MJP2026"]
+    row = lines[(4, 5)]  # "PR 16-02-2011 | subsidies aan politieke partijen ... | 532.093,00 ... | N"
+    assert [(row.text.split()[i], x) for i, x in row.word_x][:2] == [("PR", 72.35), ("subsidies", 235.05)]
+    assert row.x0 == 72.35 and lines[(4, 7)].x0 == 235.05  # a wrapped description starts in its column
+    assert lines_from_text("x 1")[0].word_x is None  # text input: no positions
 
 
 def test_subsidies_from_text_input_keep_the_amounts() -> None:
