@@ -264,11 +264,15 @@ def _subsidy_line(st: _SubsidyState, cl: CLine) -> None:
     if st.field_open and st.row is None:  # the beleidsveld title wraps
         st.field_title = f"{st.field_title} {label}".strip()
         return
-    if st.row is not None:  # a wrapped cell of the subsidy row
-        if _in_description_column(st, cl) or st.description_x is None:
+    if st.row is not None:  # wrapped cells of the subsidy row: each part goes to the column it starts in
+        if st.description_x is None or not cl.word_x:
             st.row.description.append(label)
         else:
-            st.row.beneficiary.append(label)
+            edge = st.description_x - _COLUMN_TOLERANCE
+            left = [w for x, ws in _cells(cl, len(label.split())) if x < edge for w in ws]
+            right = [w for x, ws in _cells(cl, len(label.split())) if x >= edge for w in ws]
+            st.row.beneficiary.extend(left)
+            st.row.description.extend(right)
         st.row.last = cl
 
 

@@ -51,6 +51,21 @@ class CLine:
         return self.word_x[0][1] if self.word_x else None
 
 
+_WORD = re.compile(r"[^\s\u00a0\u2000-\u200b\u202f\u3000]+")
+
+
+def text_cells(text: str) -> tuple[tuple[int, float], ...]:
+    """Text input: (word index, character column) of the first word and of each word after a tab or two or
+    more spaces, the cells of a table whose columns are aligned with spaces; the text-input counterpart of a
+    PDF line's ``word_x`` (columns with tabs expanded to multiples of 8)."""
+    out: list[tuple[int, float]] = []
+    for n, m in enumerate(_WORD.finditer(text)):
+        before = text[max(m.start() - 2, 0) : m.start()]
+        if n == 0 or "\t" in before or (len(before) == 2 and before.isspace()):
+            out.append((n, float(len(text[: m.start()].expandtabs(8)))))
+    return tuple(out)
+
+
 def content_lines(lines: Iterable[Line]) -> list[CLine]:
     """Drop blank lines, normalise whitespace, number the rest consecutively."""
     out: list[CLine] = []

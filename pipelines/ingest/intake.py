@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.extract import furniture
-from pipelines.extract.lines import CLine, Line, content_lines, normalize
+from pipelines.extract.lines import CLine, Line, content_lines, normalize, text_cells
 from pipelines.ingest.metadata import ReportIdentity, identify
 from pipelines.ingest.text import decode_text, text_to_lines
 
@@ -43,7 +43,9 @@ class SourceLine:
     bottom: float | None = None
     rotation: int | None = None  # PDF: direction of the text on the displayed page (0, 90, 180, 270)
     furniture: str | None = None  # page furniture kind (see pipelines.extract.furniture), None for content
-    word_x: tuple[tuple[int, float], ...] = ()  # PDF: where words start along the line (see pdf.PdfLine)
+    # where cells start: PDF, words starting a text run and their position along the line (see pdf.PdfLine);
+    # text, words after a tab or two spaces and their character column (lines.text_cells)
+    word_x: tuple[tuple[int, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -182,7 +184,7 @@ def _read_text(path: Path) -> tuple[list[SourceLine], list[PageInfo]]:
         text = decode_text(path.read_bytes())
     except UnicodeDecodeError as exc:
         raise RejectedDocument(path, "unsupported_format", f"not valid UTF-8 text ({exc.reason})") from None
-    lines = [SourceLine(ln.page_no, ln.line_no, ln.text) for ln in text_to_lines(text)]
+    lines = [SourceLine(ln.page_no, ln.line_no, ln.text, word_x=text_cells(ln.text)) for ln in text_to_lines(text)]
     counts: dict[int, int] = {}
     for ln in lines:
         counts[ln.page_no] = counts.get(ln.page_no, 0) + 1

@@ -15,7 +15,7 @@ import pytest
 from pipelines.extract import documentation, key_figures, run
 from pipelines.extract.lines import CLine
 from pipelines.extract.sections import Section, find_sections
-from pipelines.ingest.intake import _content_lines, _read_pdf, flag_furniture
+from pipelines.ingest.intake import _content_lines, _read_pdf, _read_text, flag_furniture
 from tests.conftest import lines_from_text
 
 REAL = Path(__file__).resolve().parents[1] / "data" / "real"
@@ -259,6 +259,37 @@ def test_subsidies_from_text_input_keep_the_amounts() -> None:
         ("beleidsveld", 2028, D("2000.00")),
         ("kind", 2027, D("1500.50")),
         ("kind", 2028, D("2000.00")),
+    ]
+
+
+def test_subsidies_from_a_text_export_with_aligned_columns(tmp_path: Path) -> None:
+    """A text export aligns its columns with spaces: the cells are told apart by their character columns."""
+    text = (
+        "Toegestane werkings- en investeringssubsidies\n"
+        "B. Investeringssubsidies\n"
+        "Begunstigde            Omschrijving                 2027        2028   Nominatief\n"
+        "BELEIDSDOMEIN ERFGOED                            2.000,00    3.000,00\n"
+        "0720 - Monumentenzorg\n"
+        "Kerkfabriek Sint-Jan   restauratie van de toren     1.500,00    2.500,00   J\n"
+        "te Gent                en de kerkramen\n"
+        "PR 01-01-2020          subsidies voor molens          500,00      500,00   N\n"
+        "Totaal :                                         2.000,00    3.000,00\n"
+        "TOTAAL INVESTERINGSSUBSIDIES                     2.000,00    3.000,00\n"
+    )
+    path = tmp_path / "lijst.txt"
+    path.write_text(text, encoding="utf-8")
+    source, _ = _read_text(path)
+    rows, totals = documentation.parse_subsidies([Section("subsidies", tuple(_content_lines(source)))])
+    first = [(r.subsidy_kind, r.beneficiary, r.description, r.year, r.amount) for r in rows if r.seq == 1]
+    assert first == [
+        ("investering", "Kerkfabriek Sint-Jan te Gent", "restauratie van de toren en de kerkramen", 2027, D("1500.00")),
+        ("investering", "Kerkfabriek Sint-Jan te Gent", "restauratie van de toren en de kerkramen", 2028, D("2500.00")),
+    ]
+    assert {(r.beneficiary, r.description) for r in rows if r.seq == 2} == {("PR 01-01-2020", "subsidies voor molens")}
+    assert sorted((t.level, t.year, t.amount) for t in totals if t.year == 2028) == [
+        ("beleidsdomein", 2028, D("3000.00")),
+        ("beleidsveld", 2028, D("3000.00")),
+        ("kind", 2028, D("3000.00")),
     ]
 
 
