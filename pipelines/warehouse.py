@@ -50,6 +50,7 @@ EXTRACTED_TABLES: dict[str, type] = {
     "subsidy_totals": model.SubsidyTotal,
     "beleidsveld_budgets": model.BeleidsveldBudget,
     "policy_structure": model.PolicyStructureRow,
+    "beleidsitem_budgets": model.BeleidsitemBudget,
     "plan_key_figures": model.KeyFigureRow,
 }
 

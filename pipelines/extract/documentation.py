@@ -34,7 +34,13 @@ from decimal import Decimal
 
 from pipelines.extract.artefacts import PAGE_NUMBER
 from pipelines.extract.lines import CLine
-from pipelines.extract.model import BeleidsveldBudget, PolicyStructureRow, SubsidyRow, SubsidyTotal
+from pipelines.extract.model import (
+    BeleidsitemBudget,
+    BeleidsveldBudget,
+    PolicyStructureRow,
+    SubsidyRow,
+    SubsidyTotal,
+)
 from pipelines.extract.numbers import split_trailing_amounts
 from pipelines.extract.sections import Section
 
@@ -414,3 +420,166 @@ def _structure_row(
         page_no=cl.page_no,
         line_no=cl.line_no,
     )
+
+
+# --- budget of the year per beleidsitem ("Samenvatting budget 2026 per beleidsitem") ------------------------
+
+_BI_TABLE = re.compile(
+    r"(?:exploitatie|investeringen?|financiering)"  # a sub-table: two words, a lone word continues a row label
+    r"(?: ?- ?(?:ontvangsten|uitgaven)| ?(?:&|en) ?(?:financiering|investeringen|exploitatie))",
+    re.I,
+)
+_BI_ITEM = re.compile(r"(?P<field>\d{4}) ?/ ?(?P<item>\d{2}) (?P<title>.*)")
+_BI_DOMAIN_TOTAL = re.compile(r"Totaal\b.*", re.I)
+_BI_GRAND_TOTAL = re.compile(r"Totalen\b.*|Algemeen totaal\b.*", re.I)
+_BI_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_UPPER_HEADER = re.compile(r"[^a-zà-ÿ]*[A-ZÀ-Ý]{2,}[^a-zà-ÿ]*")
+
+
+def _kind_direction(text: str) -> tuple[str | None, str | None]:
+    low = text.lower()
+    kinds = [
+        k
+        for k, word in (
+            ("exploitatie", "exploitatie"),
+            ("investeringen", "investering"),
+            ("financiering", "financiering"),
+        )
+        if word in low
+    ]
+    directions = [d for d, word in (("ontvangsten", "ontv"), ("uitgaven", "uitgave")) if word in low]
+    return (kinds[0] if len(kinds) == 1 else None), (directions[0] if len(directions) == 1 else None)
+
+
+def _is_column_header(cl: CLine) -> bool:
+    """A header line of the list's columns: words in capitals, no amounts but a year."""
+    if not _UPPER_HEADER.fullmatch(cl.text):
+        return False
+    return not any("," in w or "." in w for w in cl.text.split())
+
+
+def _column_labels(header: Sequence[CLine], n: int, label_edge: float) -> list[str] | None:
+    """The labels of ``n`` amount columns from the header lines (PDF: by the words' positions).
+
+    The line with ``n`` cells right of the row-label column names the columns; a line above it with fewer
+    cells is a group header (each column takes the nearest group: "INVESTERINGEN" over "ONTVANGSTEN
+    UITGAVEN"), a line below it continues the header words (a cell joins the nearest column: "ONTV").
+    """
+    lines = []
+    for cl in header:
+        if cl.word_x:
+            lines.append([(x, " ".join(ws)) for x, ws in _cells(cl, len(cl.text.split())) if x > label_edge])
+    at = next((k for k, cells in enumerate(lines) if len(cells) == n), None)
+    if at is None:
+        return None
+    main = lines[at]
+    parts: list[list[str]] = [[text] for _, text in main]
+    for k, cells in enumerate(lines):
+        if k == at or not cells:
+            continue
+        if k < at:  # a group header over several columns
+            for i, (x, _) in enumerate(main):
+                parts[i].insert(0, min(cells, key=lambda c: abs(c[0] - x))[1])
+        else:
+            for x, text in cells:
+                parts[min(range(n), key=lambda i: abs(main[i][0] - x))].append(text)
+    return [" ".join(p).lower() for p in parts]
+
+
+def _emit(rows: list[BeleidsitemBudget], open_row: list | None, table: str | None, year: int | None) -> None:
+    """Append the cells of the row being read (its label complete); returns the new open row (None)."""
+    if open_row is None:
+        return None
+    info, cells = open_row
+    for n, (amount, cents, label) in enumerate(cells, start=1):
+        column_kind, column_direction = _kind_direction(label)  # a column's own words win over the heading's
+        table_kind, table_direction = _kind_direction(table or "")
+        kind, direction = column_kind or table_kind, column_direction or table_direction
+        rows.append(
+            BeleidsitemBudget(
+                table_title=table or "",
+                budget_kind=kind,
+                direction=direction,
+                column_no=n,
+                column_label=label,
+                is_row_total=label.startswith(("budget", "totaal")),
+                row_type=info["row_type"],
+                group_no=info["group_no"],
+                beleidsveld_code=info["field"],
+                beleidsitem_code=info["item"],
+                label=" ".join(info["label"]),
+                year=year,
+                amount=amount,
+                printed_cents=cents,
+                page_no=info["cl"].page_no,
+                line_no=info["cl"].line_no,
+            )
+        )
+    return None
+
+
+def parse_beleidsitem_budget(sections: Sequence[Section]) -> list[BeleidsitemBudget]:
+    """Every cell of the per-beleidsitem budget of the year, with its printed totals (rows ``Totaal <domain>``
+    and ``Totalen budget <year>``), per sub-table (exploitatie-ontvangsten, -uitgaven, investeringen &
+    financiering)."""
+    rows: list[BeleidsitemBudget] = []
+    for s in sections:
+        m = _BI_YEAR.search(s.title.text)
+        year = int(m.group(1)) if m else None
+        table: str | None = None
+        header: list[CLine] = []
+        labels: list[str] | None = None
+        group = 0
+        open_row: list | None = None
+
+        for cl in s.lines[1:]:
+            if _BI_TABLE.fullmatch(cl.text):
+                open_row = _emit(rows, open_row, table, year)
+                table, header, labels, group = cl.text, [], None, 0
+                continue
+            if _is_column_header(cl):
+                open_row = _emit(rows, open_row, table, year)
+                if labels is not None and header and header[-1].index != cl.index - 1:
+                    header = []  # a new page's header
+                header.append(cl)
+                continue
+            if cl.furniture or _ARTEFACT.fullmatch(cl.text):
+                continue
+            tokens = cl.text.split()
+            label, amounts = split_trailing_amounts(cl.text, max_count=len(labels) if labels else None)
+            if amounts and header and labels is None:
+                edge = max((x for i, x in (cl.word_x or ()) if i < len(label.split())), default=0.0)
+                labels = _column_labels(header, len(amounts), edge) or [
+                    f"kolom {i}" for i in range(1, len(amounts) + 1)
+                ]
+            if amounts and labels is not None and len(amounts) == len(labels) and label:
+                open_row = _emit(rows, open_row, table, year)
+                cents = ["," in t for t in tokens[-len(amounts) :]]
+                if m := _BI_ITEM.fullmatch(label):
+                    info = {
+                        "row_type": "item",
+                        "group_no": group + 1,
+                        "field": m["field"],
+                        "item": m["item"],
+                        "label": [m["title"]],
+                    }
+                elif _BI_GRAND_TOTAL.fullmatch(label):
+                    info = {"row_type": "grand_total", "group_no": None, "field": None, "item": None, "label": [label]}
+                elif _BI_DOMAIN_TOTAL.fullmatch(label):
+                    group += 1
+                    info = {
+                        "row_type": "domain_total",
+                        "group_no": group,
+                        "field": None,
+                        "item": None,
+                        "label": [label],
+                    }
+                else:
+                    continue
+                info["cl"] = cl
+                open_row = [info, list(zip(amounts, cents, labels, strict=True))]
+                continue
+            if open_row is not None and not amounts:  # a wrapped row label
+                open_row[0]["label"].append(cl.text)
+        open_row = _emit(rows, open_row, table, year)
+    return rows

@@ -255,3 +255,26 @@ class KeyFigureRow:
     line_no: int
     period_start: int | None = None  # a period total: its first and last year
     period_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BeleidsitemBudget:
+    """One cell of a documentation volume's "Samenvatting budget <year> per beleidsitem": a beleidsitem (or a
+    printed total) x column (an economic category, or the row total "Budget <year>")."""
+
+    table_title: str  # the sub-table's heading: "Exploitatie-ontvangsten", "Investeringen & Financiering"
+    budget_kind: str | None  # see BUDGET_KINDS, from the heading or the column
+    direction: str | None  # uitgaven | ontvangsten, from the heading or the column
+    column_no: int  # 1-based among the amount columns
+    column_label: str  # the column header's words, lower case ("goederen en diensten", "budget 2026")
+    is_row_total: bool  # the "Budget <year>" column: the row's total
+    row_type: str  # item | domain_total | grand_total
+    group_no: int | None  # items and the domain total that closes them share it; None for the grand total
+    beleidsveld_code: str | None  # '0119'
+    beleidsitem_code: str | None  # '04'
+    label: str  # as printed, wrapped lines joined
+    year: int | None
+    amount: Decimal
+    printed_cents: bool  # printed with decimals ("61.592,50"), else rounded to the euro ("61.593")
+    page_no: int
+    line_no: int

@@ -126,6 +126,10 @@ PARSERS: dict[str, tuple[tuple[str, ...], Callable[[Sequence[Section], int | Non
         ("policy_structure",),
         _amount_rows(documentation.parse_policy_structure, "policy_structure", with_year=False),
     ),
+    "beleidsitem_budget": (
+        ("beleidsitem_budget",),
+        _amount_rows(documentation.parse_beleidsitem_budget, "beleidsitem_budgets", with_year=False),
+    ),
     "key_figures": (
         ("key_figures",),
         _amount_rows(key_figures.parse_key_figures, "plan_key_figures", with_year=False),
@@ -296,7 +300,7 @@ def _coverage(
             if (cl.page_no, cl.line_no) in used:
                 continue
             _, amounts = split_trailing_amounts(cl.text)
-            if amounts and not _is_header_or_id(cl.text):
+            if amounts and not cl.furniture and not _is_header_or_id(cl.text):  # a running header is no row
                 unattributed += 1
     found = bool(sections)
     note = None

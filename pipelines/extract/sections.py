@@ -53,6 +53,7 @@ VOLUME_TITLES: dict[str, tuple[str, ...]] = {
         r"(?:Overzicht )?(?:van de )?jaarlijkse uitgaven en ontvangsten voor exploitatie, investeringen en"
         r"(?: financiering per beleidsveld)?",
     ),
+    "beleidsitem_budget": (r"(?:Samenvatting|Overzicht) (?:van het )?budget \d{4} per beleidsitem",),
     "key_figures": (
         r"(?:Uitgelicht: ?)?(?:de )?financi[eë]le kerncijfers",
         r"Kerncijfers(?: van het meerjarenplan)?",
@@ -61,7 +62,6 @@ VOLUME_TITLES: dict[str, tuple[str, ...]] = {
 # Lists a documentation volume may print that no parser reads yet: reported in the coverage as "present but
 # not parsed" (kind -> title pattern, full match).
 UNREAD_LISTS: dict[str, re.Pattern[str]] = {
-    "budget_per_beleidsitem": re.compile(r"Samenvatting budget \d{4} per beleidsitem", re.I),
     "tax_revenue": re.compile(r"Overzicht van de jaarlijkse opbrengst per soort van belasting", re.I),
 }
 SECTION_TITLES.update(
@@ -76,7 +76,6 @@ _BOUNDARIES = re.compile(
     r"|([Dd]e )?[Ww]aarderingsregels.*"
     r"|Afschrijvingstermijnen:?"
     # further lists of a documentation volume (not read, see UNREAD_LISTS): they end the list before them
-    r"|Samenvatting budget \d{4} per beleidsitem"
     r"|Overzicht van de jaarlijkse opbrengst per soort van belasting"
     r")"
 )
