@@ -111,7 +111,30 @@ def test_subsidy_invariants_all_ok(db) -> None:
         "SELECT group_name, status, count(*) FROM marts.audit_invariants WHERE document_id = ? GROUP BY ALL ORDER BY 1",
         [doc],
     ).fetchall()
-    assert groups == [("Beleidsveld budgets", "ok", 456), ("Subsidies", "ok", 324)]
+    assert groups == [
+        ("Beleidsitem budget", "ok", 394),
+        ("Beleidsitem x lists", "ok", 149),
+        ("Beleidsitem x lists", "warning", 2),
+        ("Beleidsveld budgets", "ok", 456),
+        ("Subsidies", "ok", 324),
+    ]
+    # the document puts 78.000 of exploitatie-uitgaven under 0110 in one list and under 0111 in the other
+    # (p. 41 l. 13 against p. 23 l. 29 / p. 24 l. 1): a warning, explained, not an error
+    warnings = db.execute(
+        "SELECT identity, difference FROM marts.audit_invariants WHERE document_id = ? AND status = 'warning'"
+        " ORDER BY identity",
+        [doc],
+    ).fetchall()
+    assert warnings == [
+        ("Beleidsitem 0110 exploitatie uitgaven = beleidsveld overview [2026]", D("78000.13")),
+        ("Beleidsitem 0111 exploitatie uitgaven = beleidsveld overview [2026]", D("-77999.75")),
+    ]
+    subsidies_0790 = db.execute(
+        "SELECT expected, printed FROM marts.audit_invariants WHERE document_id = ?"
+        " AND identity = 'Beleidsitem 0790 subsidies = subsidy list Totaal [2026]'",
+        [doc],
+    ).fetchone()
+    assert subsidies_0790 == (D("1247850.00"), D("1247850.00"))
     printed = dict(
         db.execute(
             "SELECT identity, printed FROM marts.audit_invariants WHERE document_id = ? AND identity IN (?, ?)",
@@ -137,6 +160,13 @@ def test_subsidy_and_beleidsveld_facts(db) -> None:
     ).fetchone()
     assert field_0150 == (6, D("1931146.24"))
     assert db.execute("SELECT count(*) FROM marts.fct_subsidy WHERE NOT is_official_beleidsveld").fetchone()[0] == 0
+    polis = db.execute(
+        "SELECT column_label, amount FROM marts.fct_beleidsitem_budget WHERE document_id = ? AND row_type = 'item'"
+        " AND beleidsveld_code = '0130' AND beleidsitem_code = '01' AND table_title = 'Exploitatie-uitgaven'"
+        " AND column_no = 4",
+        [doc],
+    ).fetchone()
+    assert polis == ("subsidies", D("161396.77"))
     bv0030 = db.execute(
         "SELECT direction, amount FROM marts.fct_beleidsveld_budget WHERE document_id = ? AND beleidsveld_code = '0030'"
         " AND budget_kind = 'exploitatie' AND year = 2026 ORDER BY direction",

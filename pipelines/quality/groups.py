@@ -18,7 +18,7 @@ GROUP_NAMES: tuple[str, ...] = (
     "Participaties", "OffBalance", "OffBalance x J2",
     "Overdracht", "Overdracht x J2", "Overdracht x policy",
     "M1", "M2", "M3xM2", "M1xM2", "Plan revision",
-    "Subsidies", "Beleidsveld budgets",
+    "Subsidies", "Beleidsveld budgets", "Beleidsitem budget", "Beleidsitem x lists",
 )
 
 # A meerjarenplan published in volumes (identity ``plan_volume``; empty = the whole plan): what a volume's content
