@@ -89,6 +89,9 @@ class _SubsidyState:
 def _years_of_header(text: str) -> list[int] | None:
     """``Begunstigde Omschrijving MJP2026 ... MJP2031 Nominatief`` -> [2026, ..., 2031]."""
     years = [int(m["year"]) for w in text.split() if (m := _YEAR_HEADER_WORD.fullmatch(w))]
+    others = [w for w in text.split() if not _YEAR_HEADER_WORD.fullmatch(w)]
+    if any(c.isdigit() for w in others for c in w):  # a row with amounts, not a header
+        return None
     if len(years) >= 2 and all(b == a + 1 for a, b in zip(years, years[1:], strict=False)):
         return years
     return None
