@@ -45,7 +45,12 @@ from pipelines.extract.numbers import split_trailing_amounts
 from pipelines.extract.sections import Section
 
 # --- vocabulary of the lists (the regulation's words, with the spellings producers use) --------------
-_KIND_HEADING = re.compile(r"(?:[A-Z][.)] ?)?(?P<kind>werking|investering)s?(?:subsidies|toelagen)", re.I)
+_KIND_HEADING = re.compile(
+    r"(?:[A-Z0-9][.)] ?)?(?:(?:Overzicht|Lijst) van de )?(?:toegestane )?"
+    r"(?P<kind>werking|investering)s?(?:subsidies|toelagen)",
+    re.I,
+)
+_HEADER_WORDS = re.compile(r"\b(?:Begunstigde|Omschrijving|Bedrag)\b", re.I)  # a one-year list's column header
 _KIND_TOTAL = re.compile(r"TOTAAL (?P<kind>WERKING|INVESTERING)S?(?:SUBSIDIES|TOELAGEN)", re.I)
 _DOMAIN_HEADING = re.compile(r"BELEIDSDOMEIN\b ?(?P<title>.*)")
 _FIELD_HEADING = re.compile(r"(?P<code>\d{4}) ?(?:[-–:] ?)?(?P<title>[A-Za-zÀ-ÿ'‘(].*)")
@@ -92,6 +97,8 @@ def _years_of_header(text: str) -> list[int] | None:
     others = [w for w in text.split() if not _YEAR_HEADER_WORD.fullmatch(w)]
     if any(c.isdigit() for w in others for c in w):  # a row with amounts, not a header
         return None
+    if len(years) == 1 and _HEADER_WORDS.search(text):  # "Begunstigde Omschrijving Bedrag 2026"
+        return years
     if len(years) >= 2 and all(b == a + 1 for a, b in zip(years, years[1:], strict=False)):
         return years
     return None
@@ -287,7 +294,8 @@ def _subsidy_line(st: _SubsidyState, cl: CLine) -> None:
 
 def parse_subsidies(sections: Sequence[Section]) -> tuple[list[SubsidyRow], list[SubsidyTotal]]:
     """Rows and printed totals of the list of granted operating and investment subsidies."""
-    lines = [cl for s in sections for cl in s.lines[1:] if not cl.furniture and not _ARTEFACT.fullmatch(cl.text)]
+    # a section's title may itself be a kind's list ("Toegestane investeringssubsidies"): read it too
+    lines = [cl for s in sections for cl in s.lines if not cl.furniture and not _ARTEFACT.fullmatch(cl.text)]
     st = _SubsidyState()
     for cl in lines:
         if (years := _years_of_header(cl.text)) is not None:

@@ -230,6 +230,9 @@ def extract_document(
     for kind, (section_kinds, parse) in PARSERS.items():
         t0 = time.perf_counter()
         sections = _sections_for(kind, section_kinds, by_kind)
+        if kind == "key_figures" and not sections and plan_volume == "beleidsverklaring" and lines:
+            # a policy statement without a "kerncijfers" heading: its year tables wherever they stand
+            sections = [Section("key_figures", tuple(lines))]
         try:
             produced = parse(sections, fiscal_year) if sections else {}
         except Exception as exc:  # noqa: BLE001 - one unparseable table must not lose the others

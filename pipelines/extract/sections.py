@@ -45,6 +45,8 @@ VOLUME_TITLES: dict[str, tuple[str, ...]] = {
     "subsidies": (
         r"(?:Overzicht van de )?toegestane werkings- en investeringssubsidies",
         r"Lijst (?:van de )?toegestane werkings- en investeringssubsidies",
+        # one list per kind; never the bare words, a T2 / J-schema row label ("Toegestane werkingssubsidies")
+        r"(?:Overzicht|Lijst) van de toegestane (?:werkings|investerings)subsidies",
     ),
     "policy_structure": (
         r"(?:Overzicht van de )?(?:samenstelling van de )?beleidsdomeinen,? beleidsvelden(?: en -?(?:beleids)?items)?",

@@ -343,6 +343,45 @@ def test_subsidies_from_a_text_export_with_aligned_columns(tmp_path: Path) -> No
     ]
 
 
+def test_one_list_per_kind_with_one_year() -> None:
+    """Another layout: a titled list per kind, one budget year ("Bedrag 2026"), a total per beleidsveld."""
+    lines = lines_from_text(
+        "Overzicht van de toegestane investeringssubsidies\n"
+        "Begunstigde Omschrijving Bedrag 2026\n"
+        "0740 Sportbeleid\n"
+        "Gemeente X investeringssubsidie sporthal 250.000,00\n"
+        "Totaal : 250.000,00\n"
+    )
+    assert [s.kind for s in find_sections(lines)] == ["subsidies"]
+    rows, totals = documentation.parse_subsidies(find_sections(lines))
+    assert [(r.subsidy_kind, r.beleidsveld_code, r.year, r.amount) for r in rows] == [
+        ("investering", "0740", 2026, D("250000.00"))
+    ]
+    assert [(t.level, t.beleidsveld_code, t.amount) for t in totals] == [("beleidsveld", "0740", D("250000.00"))]
+
+
+def test_key_figures_of_a_policy_statement_without_a_key_figure_heading() -> None:
+    lines = lines_from_text(
+        "Beleidsverklaring\n"
+        "Ons financieel beleid\n"
+        "2026 2027 2028\n"
+        "Beschikbaar budgettair resultaat 1.000 2.000 3.000\n"
+        "Autofinancieringsmarge (AFM) 400 -500 600\n"
+    )
+    result = run.extract_document(lines, 2026, "meerjarenplan", "beleidsverklaring")
+    figures = {(r.figure, r.year): r.amount for r in result.tables["plan_key_figures"]}
+    assert figures == {
+        ("beschikbaar_budgettair_resultaat", 2026): D("1000.00"),
+        ("beschikbaar_budgettair_resultaat", 2027): D("2000.00"),
+        ("beschikbaar_budgettair_resultaat", 2028): D("3000.00"),
+        ("autofinancieringsmarge", 2026): D("400.00"),
+        ("autofinancieringsmarge", 2027): D("-500.00"),
+        ("autofinancieringsmarge", 2028): D("600.00"),
+    }
+    # in a whole plan (no volume) the prose is not searched for key figures
+    assert run.extract_document(lines, 2026, "meerjarenplan").tables.get("plan_key_figures", []) == []
+
+
 def test_key_figure_vocabulary() -> None:
     assert key_figures.figure_of("IX. Beschikbaar budgettair resultaat") == "beschikbaar_budgettair_resultaat"
     assert key_figures.figure_of("Autofinancieringsmarge") == "autofinancieringsmarge"
