@@ -184,6 +184,17 @@ def test_plan_key_figures_from_the_policy_statement(db) -> None:
     assert [r[0] for r in rows] == list(range(2026, 2032))  # one row per plan year
     assert rows[0] == (2026, "key_figures", "plan", D("24848155.00"), D("11072221.00"), None)
     assert rows[-1][3] == D("255347.00")
+    # the totals per priority policy over the plan period (p. 13): four priority policies, their detail apart
+    priority = db.execute(
+        "SELECT is_priority, is_detail, count(*), sum(amount) FROM marts.fct_plan_key_figure"
+        " WHERE document_id = ? AND year IS NULL GROUP BY ALL ORDER BY ALL",
+        [_doc(db, "beleidsverklaring")],
+    ).fetchall()
+    assert priority == [
+        (False, False, 8, D("128830285.00")),
+        (True, False, 4, D("179880025.00")),  # 42.479.729 + 86.728.852 + 9.081.388 + 41.590.056
+        (True, True, 6, D("17070000.00")),
+    ]
     # the whole plan beside it keeps its M2 figures
     antwerpen = db.execute(
         "SELECT source_table, beschikbaar_budgettair_resultaat FROM marts.mart_plan_key_figures m"
