@@ -309,7 +309,9 @@ def parse_subsidies(sections: Sequence[Section]) -> tuple[list[SubsidyRow], list
 
 # --- receipts and expenditure per beleidsveld ------------------------------------------------------------
 
-_BV_HEADING = re.compile(r"Beleidsveld ?: ?(?P<printed>[A-Z]{0,3}(?P<digits>\d{3,4})) ?: ?(?P<title>.+)", re.I)
+_BV_HEADING = re.compile(
+    r"Beleidsveld ?:? ?(?P<printed>[A-Z]{0,3}(?P<digits>\d{3,4}))(?: ?[:-] ?| )(?P<title>[^\d\s].*)", re.I
+)
 _BV_KINDS = {
     "exploitatie": "exploitatie",
     "investering": "investeringen",

@@ -382,6 +382,27 @@ def test_key_figures_of_a_policy_statement_without_a_key_figure_heading() -> Non
     assert run.extract_document(lines, 2026, "meerjarenplan").tables.get("plan_key_figures", []) == []
 
 
+def test_beleidsveld_overview_of_another_layout() -> None:
+    """Code without "BV" and without a second colon, plural row words, year columns "MJP2026"."""
+    lines = lines_from_text(
+        "Jaarlijkse uitgaven en ontvangsten voor exploitatie, investeringen en financiering per beleidsveld\n"
+        "Beleidsveld 0119 - Overige algemene diensten\n"
+        "MJP2026 MJP2027\n"
+        "Investeringen\n"
+        "Uitgaven 1.000 2.000\n"
+        "Ontvangsten 0 500\n"
+        "Saldo -1.000 -1.500\n"
+    )
+    rows = documentation.parse_beleidsveld_overview(find_sections(lines))
+    assert [(r.beleidsveld_printed, r.beleidsveld_code, r.budget_kind, r.direction, r.year, r.amount) for r in rows][
+        -2:
+    ] == [
+        ("0119", "0119", "investeringen", "saldo", 2026, D("-1000.00")),
+        ("0119", "0119", "investeringen", "saldo", 2027, D("-1500.00")),
+    ]
+    assert len(rows) == 6 and rows[0].beleidsveld == "Overige algemene diensten"
+
+
 def test_key_figure_vocabulary() -> None:
     assert key_figures.figure_of("IX. Beschikbaar budgettair resultaat") == "beschikbaar_budgettair_resultaat"
     assert key_figures.figure_of("Autofinancieringsmarge") == "autofinancieringsmarge"
