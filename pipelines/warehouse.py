@@ -45,6 +45,13 @@ EXTRACTED_TABLES: dict[str, type] = {
     "credit_transfer_totals": model.CreditTransferTotal,
     "policy_items": model.PolicyItem,
     "policy_budgets": model.PolicyBudget,
+    # plan volumes: documentation lists and the policy statement's key figures
+    "subsidies": model.SubsidyRow,
+    "subsidy_totals": model.SubsidyTotal,
+    "beleidsveld_budgets": model.BeleidsveldBudget,
+    "policy_structure": model.PolicyStructureRow,
+    "beleidsitem_budgets": model.BeleidsitemBudget,
+    "plan_key_figures": model.KeyFigureRow,
 }
 
 # tables written at intake and by the coverage step (column name -> DuckDB type)

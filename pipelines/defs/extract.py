@@ -21,7 +21,12 @@ def document_tables(context: dg.AssetExecutionContext, document_intake: IntakeRe
     parser attributed."""
     ident = document_intake.identity
     hold_point("extract")
-    extraction = extract_document(document_intake.content_lines(), ident.fiscal_year, ident.report_type)
+    extraction = extract_document(
+        document_intake.content_lines(),
+        ident.fiscal_year,
+        ident.report_type,
+        getattr(ident, "plan_volume", None),  # plans published in volumes (identity field of the intake)
+    )
     cov_md = "| kind | found | rows | unattributed | note |\n|---|---|---|---|---|\n" + "\n".join(
         f"| {c.table_kind} | {'yes' if c.found else 'no'} | {c.row_count} | {c.unattributed_lines} | {c.note or ''} |"
         for c in extraction.coverage

@@ -188,3 +188,117 @@ class PolicyResult:
     budgets: list[PolicyBudget] = field(default_factory=list)
     unknown_status_phrases: list[str] = field(default_factory=list)
     metadata: dict[str, str] = field(default_factory=dict)  # markers, dossiers
+
+
+# --- plan volumes: the documentation volume's lists and the policy statement's key figures ---------------
+
+
+@dataclass(frozen=True, slots=True)
+class SubsidyRow:
+    """One granted subsidy x plan year of "Overzicht van de toegestane werkings- en investeringssubsidies"."""
+
+    seq: int  # the subsidy's position in the list (1-based per document): one subsidy = one seq
+    subsidy_kind: str  # werking | investering
+    beleidsdomein: str | None  # the beleidsdomein heading's title as printed (without "BELEIDSDOMEIN")
+    beleidsveld_code: str | None  # '0801'
+    beleidsveld: str | None  # 'Buitengewoon basisonderwijs'
+    beneficiary: str | None  # "Begunstigde" (None in text input: columns cannot be told apart)
+    description: str | None  # "Omschrijving", wrapped lines joined
+    year: int
+    amount: Decimal
+    nominatief: bool | None  # the "Nominatief" column: J = named in the plan, N = under a regulation
+    nominatief_flag: str | None  # as printed: J | N | ? | None (blank)
+    page_no: int
+    line_no: int
+    page_no_end: int
+    line_no_end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SubsidyTotal:
+    """A printed total of the subsidy list: per beleidsveld ("Totaal :"), per beleidsdomein (its heading
+    row) or per kind ("TOTAAL WERKINGSSUBSIDIES")."""
+
+    level: str  # beleidsveld | beleidsdomein | kind
+    subsidy_kind: str
+    beleidsdomein: str | None
+    beleidsveld_code: str | None
+    beleidsveld: str | None
+    label: str
+    year: int
+    amount: Decimal
+    page_no: int
+    line_no: int
+
+
+@dataclass(frozen=True, slots=True)
+class BeleidsveldBudget:
+    """One amount of the per-beleidsveld overview of receipts and expenditure (documentation volume)."""
+
+    beleidsveld_printed: str  # the code as printed: 'BV0030'
+    beleidsveld_code: str | None  # the official 4-digit code: '0030'
+    beleidsveld: str
+    budget_kind: str  # see BUDGET_KINDS
+    direction: str  # see DIRECTIONS
+    year: int
+    amount: Decimal
+    page_no: int
+    line_no: int
+
+
+@dataclass(frozen=True, slots=True)
+class PolicyStructureRow:
+    """One beleidsitem of "Overzicht van de beleidsdomeinen, beleidsvelden en -items" (item 00 = the
+    beleidsveld itself)."""
+
+    beleidsdomein_code: str | None
+    beleidsdomein: str | None
+    beleidsveld_code: str
+    beleidsveld: str
+    beleidsitem_code: str
+    beleidsitem: str
+    page_no: int
+    line_no: int
+
+
+@dataclass(frozen=True, slots=True)
+class KeyFigureRow:
+    """A year table of a policy statement's key figures (beleidsverklaring): one printed row x year.
+
+    ``figure`` names a regulated headline figure where the label is one (``beschikbaar_budgettair_resultaat``,
+    ``autofinancieringsmarge``, ``gecorrigeerde_autofinancieringsmarge``, ``financial_debt_total``), else None.
+    ``year`` is None for a single period total (a priority policy's "Totaal uitgavebudget 2026-2031").
+    """
+
+    table_title: str | None  # the heading above the table ("Financieel evenwicht")
+    figure: str | None
+    label: str
+    year: int | None
+    amount: Decimal
+    page_no: int
+    line_no: int
+    period_start: int | None = None  # a period total: its first and last year
+    period_end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class BeleidsitemBudget:
+    """One cell of a documentation volume's "Samenvatting budget <year> per beleidsitem": a beleidsitem (or a
+    printed total) x column (an economic category, or the row total "Budget <year>")."""
+
+    table_title: str  # the sub-table's heading: "Exploitatie-ontvangsten", "Investeringen & Financiering"
+    budget_kind: str | None  # see BUDGET_KINDS, from the heading or the column
+    direction: str | None  # uitgaven | ontvangsten, from the heading or the column
+    column_no: int  # 1-based among the amount columns
+    column_label: str  # the column header's words, lower case ("goederen en diensten", "budget 2026")
+    is_row_total: bool  # the "Budget <year>" column: the row's total
+    row_type: str  # item | domain_total | grand_total
+    group_no: int | None  # items and the domain total that closes them share it; None for the grand total
+    beleidsveld_code: str | None  # '0119'
+    beleidsitem_code: str | None  # '04'
+    label: str  # as printed, wrapped lines joined
+    year: int | None
+    amount: Decimal
+    printed_cents: bool  # printed with decimals ("61.592,50"), else rounded to the euro ("61.593")
+    page_no: int
+    line_no: int

@@ -12,12 +12,22 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from pipelines.extract import offbalance, plan_policy, policy, schedules_j, schedules_m, schedules_t, transfers
+from pipelines.extract import (
+    documentation,
+    key_figures,
+    offbalance,
+    plan_policy,
+    policy,
+    schedules_j,
+    schedules_m,
+    schedules_t,
+    transfers,
+)
 from pipelines.extract.artefacts import JOURNAALVOLGNUMMERS_LINE, PAGE_NUMBER, YEAR_COLON
 from pipelines.extract.completeness import Completeness, measure_completeness
 from pipelines.extract.lines import CLine
 from pipelines.extract.numbers import split_trailing_amounts
-from pipelines.extract.sections import Section, classify_title, find_sections
+from pipelines.extract.sections import UNREAD_LISTS, Section, classify_title, find_sections
 
 log = logging.getLogger(__name__)
 
@@ -27,6 +37,18 @@ EXPECTED_IN_JAARREKENING = ("policy", "J1", "J2", "J3", "J4", "J5", "T1", "T2", 
 _SCHEMA_TITLE = re.compile(r"(?:Schema )?(?P<code>[JMT]\d{1,2})(?:\(W\)|W)?: ?(?P<title>[A-Z].{3,})")
 # ... and a meerjarenplan (original or revision)
 EXPECTED_IN_MEERJARENPLAN = ("policy", "M1", "M2", "M3", "T1", "T2")
+# A plan published in volumes: what each volume carries (``plan_volume`` of the identity; None or
+# "volledig" = the whole plan in one document). A kind expected in a full plan that a volume does not
+# carry is reported "not in this volume", never "expected but not found". The lead reconciles this
+# mapping with metadata.expected_table_kinds(report_type, plan_volume).
+EXPECTED_IN_PLAN_VOLUME: dict[str, tuple[str, ...]] = {
+    "volledig": EXPECTED_IN_MEERJARENPLAN,
+    "strategische_nota": ("policy",),
+    "beleidsdoelstellingen": ("policy",),
+    "financiele_nota": ("M1", "M2", "M3", "T1", "T2"),
+    "beleidsverklaring": ("key_figures",),
+    "documentatie": ("subsidies", "beleidsveld_overview"),
+}
 
 
 @dataclass(frozen=True)
@@ -72,6 +94,11 @@ def _transfers(sections: Sequence[Section], fiscal_year: int | None) -> dict[str
     return {"credit_transfers": rows, "credit_transfer_totals": totals}
 
 
+def _subsidies(sections: Sequence[Section], fiscal_year: int | None) -> dict[str, list]:
+    rows, totals = documentation.parse_subsidies(sections)
+    return {"subsidies": rows, "subsidy_totals": totals}
+
+
 # table kind -> (section kinds it reads, parser returning {raw table: rows})
 PARSERS: dict[str, tuple[tuple[str, ...], Callable[[Sequence[Section], int | None], dict[str, list]]]] = {
     "J1": (("J1",), _amount_rows(schedules_j.parse_j1, "j1_doelstellingenrekening")),
@@ -91,7 +118,27 @@ PARSERS: dict[str, tuple[tuple[str, ...], Callable[[Sequence[Section], int | Non
     ),
     "off_balance": (("off_balance",), _off_balance),
     "credit_transfers": (("credit_transfers_investments", "credit_transfers_financing"), _transfers),
+    # plan volumes: the documentation volume's lists, the policy statement's key figures
+    "subsidies": (("subsidies",), _subsidies),
+    "beleidsveld_overview": (
+        ("beleidsveld_overview",),
+        _amount_rows(documentation.parse_beleidsveld_overview, "beleidsveld_budgets", with_year=False),
+    ),
+    "policy_structure": (
+        ("policy_structure",),
+        _amount_rows(documentation.parse_policy_structure, "policy_structure", with_year=False),
+    ),
+    "beleidsitem_budget": (
+        ("beleidsitem_budget",),
+        _amount_rows(documentation.parse_beleidsitem_budget, "beleidsitem_budgets", with_year=False),
+    ),
+    "key_figures": (
+        ("key_figures",),
+        _amount_rows(key_figures.parse_key_figures, "plan_key_figures", with_year=False),
+    ),
 }
+# kinds whose rows carry no amounts: their coverage does not count unattributed amount lines
+_WITHOUT_AMOUNTS = frozenset({"policy_structure"})
 
 
 # A plan prints the debt schema (a jaarrekening's T4) as "T3: Evolutie van de financiële schulden" /
@@ -119,8 +166,27 @@ def _sections_for(kind: str, section_kinds: Sequence[str], by_kind: dict[str, li
     return out
 
 
-def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_type: str | None) -> Extraction:
-    """Parse every table kind found in ``lines``."""
+def expected_kinds(report_type: str | None, plan_volume: str | None = None) -> tuple[set[str], set[str]]:
+    """(kinds expected in this document, kinds a full report of its type has that this volume does not carry)."""
+    if report_type == "jaarrekening":
+        return set(EXPECTED_IN_JAARREKENING), set()
+    if report_type != "meerjarenplan":
+        return set(), set()
+    full = set(EXPECTED_IN_MEERJARENPLAN)
+    if plan_volume is None or plan_volume == "volledig" or plan_volume not in EXPECTED_IN_PLAN_VOLUME:
+        return full, set()
+    carried = set(EXPECTED_IN_PLAN_VOLUME[plan_volume])
+    return carried, full - carried
+
+
+def extract_document(
+    lines: Sequence[CLine], fiscal_year: int | None, report_type: str | None, plan_volume: str | None = None
+) -> Extraction:
+    """Parse every table kind found in ``lines``.
+
+    ``plan_volume`` (a meerjarenplan published in volumes, see :data:`EXPECTED_IN_PLAN_VOLUME`) decides
+    which kinds are expected; None is a whole report.
+    """
     result = Extraction()
     t0 = time.perf_counter()
     by_kind: dict[str, list[Section]] = {}
@@ -128,13 +194,7 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
     for section in found:
         by_kind.setdefault(section.kind, []).append(section)
     result.seconds["sections"] = time.perf_counter() - t0
-    expected = set(
-        EXPECTED_IN_JAARREKENING
-        if report_type == "jaarrekening"
-        else EXPECTED_IN_MEERJARENPLAN
-        if report_type == "meerjarenplan"
-        else ()
-    )
+    expected, elsewhere = expected_kinds(report_type, plan_volume)
 
     # policy evaluation
     t0 = time.perf_counter()
@@ -169,12 +229,16 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
             pol.items,
             check_numbers=False,
             error=result.errors.get("policy"),
+            elsewhere="policy" in elsewhere,
         )
     )
 
     for kind, (section_kinds, parse) in PARSERS.items():
         t0 = time.perf_counter()
         sections = _sections_for(kind, section_kinds, by_kind)
+        if kind == "key_figures" and not sections and plan_volume == "beleidsverklaring" and lines:
+            # a policy statement without a "kerncijfers" heading: its year tables wherever they stand
+            sections = [Section("key_figures", tuple(lines))]
         try:
             produced = parse(sections, fiscal_year) if sections else {}
         except Exception as exc:  # noqa: BLE001 - one unparseable table must not lose the others
@@ -193,8 +257,9 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
                 kind in expected,
                 sections,
                 rows_for_cov,
-                check_numbers=True,
+                check_numbers=kind not in _WITHOUT_AMOUNTS,
                 error=result.errors.get(kind),
+                elsewhere=kind in elsewhere,
             )
         )
     for kind in ("T3", "T5"):
@@ -212,6 +277,10 @@ def extract_document(lines: Sequence[CLine], fiscal_year: int | None, report_typ
     # any other schema the report prints ("M4: ...", "J6: ...") is seen, not parsed: say so
     reported = {c.table_kind for c in result.coverage}
     for cl in lines:
+        for kind, pattern in UNREAD_LISTS.items():
+            if kind not in reported and not cl.furniture and pattern.fullmatch(cl.text):
+                reported.add(kind)
+                result.coverage.append(Coverage(kind, "", False, True, 0, 0, 0, f"present but not parsed: {cl.text}"))
         m = _SCHEMA_TITLE.fullmatch(cl.text)
         if m and not cl.furniture and classify_title(cl.text) is None and m["code"] not in reported:
             reported.add(m["code"])
@@ -234,6 +303,7 @@ def _coverage(
     *,
     check_numbers: bool,
     error: str | None = None,
+    elsewhere: bool = False,
 ) -> Coverage:
     section_lines = [cl for s in sections for cl in s.lines]
     unattributed = 0
@@ -243,7 +313,7 @@ def _coverage(
             if (cl.page_no, cl.line_no) in used:
                 continue
             _, amounts = split_trailing_amounts(cl.text)
-            if amounts and not _is_header_or_id(cl.text):
+            if amounts and not cl.furniture and not _is_header_or_id(cl.text):  # a running header is no row
                 unattributed += 1
     found = bool(sections)
     note = None
@@ -251,6 +321,8 @@ def _coverage(
         note = f"parser error: {error}"
     elif expected and not found:
         note = "expected in this report type but not found"
+    elif elsewhere and not found:
+        note = "not in this volume"
     elif found and not rows:
         note = "section found but no rows parsed"
     return Coverage(kind, table, expected, found, len(rows), len(section_lines), unattributed, note)

@@ -17,6 +17,38 @@ from pipelines.extract.specs import SECTION_TITLES
 
 # kind -> title pattern (matched against the normalised line, full match): see pipelines.extract.specs
 
+# The prescribed lists of a plan's documentation volume and the key figures of its policy statement. Title
+# spellings differ per producer (a Word export's heading, its table caption, a package's chapter title):
+# one tuple of patterns per table kind, matched against the whole line; add a producer's spelling here.
+VOLUME_TITLES: dict[str, tuple[str, ...]] = {
+    "subsidies": (
+        r"(?:Overzicht van de )?toegestane werkings- en investeringssubsidies",
+        r"Lijst (?:van de )?toegestane werkings- en investeringssubsidies",
+        # one list per kind; never the bare words, a T2 / J-schema row label ("Toegestane werkingssubsidies")
+        r"(?:Overzicht|Lijst) van de toegestane (?:werkings|investerings)subsidies",
+    ),
+    "policy_structure": (
+        r"(?:Overzicht van de )?(?:samenstelling van de )?beleidsdomeinen,? beleidsvelden(?: en -?(?:beleids)?items)?",
+    ),
+    "beleidsveld_overview": (
+        r"(?:Overzicht )?(?:van de )?jaarlijkse uitgaven en ontvangsten voor exploitatie, investeringen en"
+        r"(?: financiering per beleidsveld)?",
+    ),
+    "beleidsitem_budget": (r"(?:Samenvatting|Overzicht) (?:van het )?budget \d{4} per beleidsitem",),
+    "key_figures": (
+        r"(?:Uitgelicht: ?)?(?:de )?financi[eë]le kerncijfers",
+        r"Kerncijfers(?: van het meerjarenplan)?",
+    ),
+}
+# Lists a documentation volume may print that no parser reads yet: reported in the coverage as "present but
+# not parsed" (kind -> title pattern, full match).
+UNREAD_LISTS: dict[str, re.Pattern[str]] = {
+    "tax_revenue": re.compile(r"Overzicht van de jaarlijkse opbrengst per soort van belasting", re.I),
+}
+SECTION_TITLES.update(
+    {kind: re.compile("|".join(f"(?:{p})" for p in patterns), re.I) for kind, patterns in VOLUME_TITLES.items()}
+)
+
 # Headings that end the preceding section without starting a table of ours (chapter titles,
 # schema cover pages, prose chapters).
 _BOUNDARIES = re.compile(
@@ -24,6 +56,8 @@ _BOUNDARIES = re.compile(
     r"|SCHEMA [JTM]\d.*"  # schema cover pages
     r"|([Dd]e )?[Ww]aarderingsregels.*"
     r"|Afschrijvingstermijnen:?"
+    # further lists of a documentation volume (not read, see UNREAD_LISTS): they end the list before them
+    r"|Overzicht van de jaarlijkse opbrengst per soort van belasting"
     r")"
 )
 

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipelines.extract import furniture
-from pipelines.extract.lines import CLine, Line, content_lines, normalize
+from pipelines.extract.lines import CLine, Line, content_lines, normalize, text_cells
 from pipelines.ingest.metadata import ReportIdentity, identify
 from pipelines.ingest.text import decode_text, text_to_lines
 
@@ -73,6 +73,9 @@ class SourceLine:
     bottom: float | None = None
     rotation: int | None = None  # PDF: direction of the text on the displayed page (0, 90, 180, 270)
     furniture: str | None = None  # page furniture kind (see pipelines.extract.furniture), None for content
+    # where cells start: PDF, words starting a text run and their position along the line (see pdf.PdfLine);
+    # text, words after a tab or two spaces and their character column (lines.text_cells)
+    word_x: tuple[tuple[int, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,9 +136,15 @@ _AMOUNT_TOKEN = re.compile(r"(?<![\d.,])-?\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?![\d
 def _content_lines(lines: list[SourceLine]) -> list[CLine]:
     """Content lines of a document, each carrying its line's furniture kind."""
     kinds = {(sl.page_no, sl.line_no): sl.furniture for sl in lines if sl.furniture}
+    words = {(sl.page_no, sl.line_no): sl.word_x for sl in lines if sl.word_x}
     out = content_lines(Line(sl.page_no, sl.line_no, sl.text) for sl in lines)
-    if kinds:
-        out = [dataclasses.replace(cl, furniture=kinds.get((cl.page_no, cl.line_no))) for cl in out]
+    if kinds or words:
+        out = [
+            dataclasses.replace(
+                cl, furniture=kinds.get((cl.page_no, cl.line_no)), word_x=words.get((cl.page_no, cl.line_no))
+            )
+            for cl in out
+        ]
     return out
 
 
@@ -294,7 +303,7 @@ def _read_text(path: Path) -> tuple[list[SourceLine], list[PageInfo]]:
         raise RejectedDocument(
             path, "unsupported_format", f"the file is neither a PDF nor valid UTF-8 text ({exc.reason})"
         ) from None
-    lines = [SourceLine(ln.page_no, ln.line_no, ln.text) for ln in text_to_lines(text)]
+    lines = [SourceLine(ln.page_no, ln.line_no, ln.text, word_x=text_cells(ln.text)) for ln in text_to_lines(text)]
     counts: dict[int, int] = {}
     for ln in lines:
         counts[ln.page_no] = counts.get(ln.page_no, 0) + 1
@@ -312,7 +321,8 @@ def _read_pdf(path: Path, workers: int) -> tuple[list[SourceLine], list[PageInfo
         detail = sentence if exc.reason == "no_text_layer" else f"{sentence}: {exc.detail}"
         raise RejectedDocument(path, exc.reason, detail) from None
     lines = [
-        SourceLine(pl.page_no, pl.line_no, pl.text, pl.x0, pl.top, pl.x1, pl.bottom, pl.rotation) for pl in doc.lines
+        SourceLine(pl.page_no, pl.line_no, pl.text, pl.x0, pl.top, pl.x1, pl.bottom, pl.rotation, word_x=pl.word_x)
+        for pl in doc.lines
     ]
     counts: dict[int, int] = {}
     for ln in lines:

@@ -91,6 +91,10 @@ class PdfLine(Line):
     x1: float
     bottom: float
     rotation: int = 0  # direction of the text on the displayed page: 0, 90 (running up), 180, 270 (running down)
+    # (word index in ``text.split()``, position along the line) of each word that starts a new text run
+    # after a gap: for upright text the word's x0. Tables read their columns from it (a wrapped cell's
+    # first line carries two columns' words; where the second column starts is only in the positions).
+    word_x: tuple[tuple[int, float], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,9 +155,9 @@ def read_pdf(path: Path, *, workers: int = 2) -> PdfText:
         ranges = _page_ranges(source.declared_page_count(), 1 if in_process else workers)
         pages = source.read(*ranges[0]) if len(ranges) == 1 else _read_in_workers(path, ranges, workers)
     lines = [
-        PdfLine(page_no, line_no, text, x0, top, x1, bottom, rotation)
+        PdfLine(page_no, line_no, text, x0, top, x1, bottom, rotation, word_x)
         for page_no, (_, _, page_lines) in enumerate(pages, start=1)
-        for line_no, (text, x0, top, x1, bottom, rotation) in enumerate(page_lines, start=1)
+        for line_no, (text, x0, top, x1, bottom, rotation, word_x) in enumerate(page_lines, start=1)
     ]
     if not has_text_layer(lines):
         raise PdfReadError("no_text_layer", "no page has a text layer (a scan without OCR?)", path)
@@ -168,7 +172,8 @@ def read_pdf_lines(path: Path, *, workers: int = 2) -> list[PdfLine]:
 
 # --- document access and error mapping -------------------------------------------------------------
 
-RawLine = tuple[str, float, float, float, float, int]  # text, x0, top, x1, bottom, rotation
+# text, x0, top, x1, bottom, rotation, word_x (see PdfLine)
+RawLine = tuple[str, float, float, float, float, int, tuple[tuple[int, float], ...]]
 RawPage = tuple[float, float, list[RawLine]]  # width, height, lines
 
 
@@ -628,6 +633,8 @@ class _RunCollector(PDFTextDevice):
     def _line(self, group: list[_Run]) -> RawLine:
         """A line from its runs, ordered along the line."""
         words: list[str] = []
+        starts: list[tuple[int, float]] = []  # (offset in the joined text, along) of runs that start a word
+        length = 0
         end = -math.inf
         previous: _Run | None = None
         spaced = False
@@ -640,15 +647,29 @@ class _RunCollector(PDFTextDevice):
                 continue  # the same text drawn twice, slightly offset (fake bold)
             if words and (spaced or abs(run[2] - end) > WORD_GAP * run[4]):
                 words.append(" ")
+                length += 1
+            if not words or words[-1][-1].isspace() or text[0].isspace():
+                starts.append((length, run[2]))
             words.append(text)
+            length += len(text)
             end, previous, spaced = run[2] + run[3], run, False
-        text = " ".join("".join(words).translate(_LIGATURES).split())
+        joined = "".join(words)
+        text = " ".join(joined.translate(_LIGATURES).split())
+        word_x = tuple((len(joined[:offset].split()), round(along, 2)) for offset, along in starts)
         inked = [run for run in group if not run[7].isspace()] or group
         along = (inked[0][2], max(run[2] + run[3] for run in inked))
         across = (min(run[5] for run in inked), max(run[6] for run in inked))
         x0, y0, x1, y1 = _device_box(group[0][0], along, across)
         rotation = 90 * group[0][0]
-        return (text, round(x0, 2), round(self.height - y1, 2), round(x1, 2), round(self.height - y0, 2), rotation)
+        return (
+            text,
+            round(x0, 2),
+            round(self.height - y1, 2),
+            round(x1, 2),
+            round(self.height - y0, 2),
+            rotation,
+            word_x,
+        )
 
 
 def _glyph(font: PDFFont, cid: int, glyphs: dict[int, _Glyph]) -> _Glyph:

@@ -26,7 +26,7 @@ from typing import Any
 
 import pandas as pd
 
-from pipelines.quality.groups import GROUP_NAMES
+from pipelines.quality.groups import GROUP_NAMES, volume_flags
 from pipelines.settings import EXPECTATIONS_DIR, Settings
 from pipelines.warehouse import connect_read_only
 
@@ -153,9 +153,15 @@ def read_audit(warehouse: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(loaded documents, rows of ``marts.audit_invariants``); the read-only connection is closed
     before returning. Without the table (dbt has not built it yet) the rows are empty."""
     with connect_read_only(warehouse) as con:
+        has_volume = con.execute(
+            "SELECT count(*) FROM information_schema.columns"
+            " WHERE table_schema = 'raw' AND table_name = 'documents' AND column_name = 'plan_volume'"
+        ).fetchone()[0]
+        volume = "coalesce(plan_volume, '')" if has_volume else "''"  # plans in volumes (identity plan_volume)
         documents = con.execute(
             "SELECT document_id, entity_name, report_type, fiscal_year, coalesce(plan_version, '') AS plan_version,"
-            " plan_volume FROM raw.documents"
+            f" {volume} AS plan_volume"
+            " FROM raw.documents"
             " WHERE status = 'loaded' ORDER BY document_id"
         ).df()
         built = con.execute(
@@ -188,11 +194,11 @@ def coverage_frame(documents: pd.DataFrame, audit: pd.DataFrame) -> pd.DataFrame
     # a plan revision (herziening N, aanpassing N) prints referentie / wijziging / nieuw columns
     versions = documents.set_index("document_id")["plan_version"]
     frame.insert(1, "is_revision", versions.str.match(r"herziening|aanpassing"))
+    # a plan published in volumes: which groups a volume's content can have (groups.volume_flags)
+    volumes = documents.set_index("document_id")["plan_volume"].fillna("") if "plan_volume" in documents else None
+    for column, flag in volume_flags(frame["report_type"], volumes).items():
+        frame.insert(1, column, flag)
     frame.insert(1, "instances", counts.sum(axis=1))
-    # a plan volume without the financial note (a strategic note, policy statement, documentation, list of
-    # BDs alone) prints no M-schemas: their groups are "not in this volume" (metadata.expected_table_kinds)
-    volumes = documents.set_index("document_id")["plan_volume"]
-    frame.insert(1, "prints_schemas", volumes.isna() | volumes.isin(["volledig", "financiele_nota"]))
     return frame.reset_index()
 
 

@@ -11,6 +11,7 @@
     'participations', 'off_balance', 'off_balance_x_j2',
     'credit_transfers', 'credit_transfers_x_j2', 'credit_transfers_x_policy',
     'm1', 'm2', 'm3_x_m2', 'm1_x_m2', 'plan_revision',
+    'subsidies', 'beleidsveld_budgets', 'beleidsitem_budget', 'beleidsitem_x_lists',
 ] %}
 
 with instances as (
