@@ -28,27 +28,16 @@ from pipelines.extract.completeness import Completeness, measure_completeness
 from pipelines.extract.lines import CLine
 from pipelines.extract.numbers import split_trailing_amounts
 from pipelines.extract.sections import UNREAD_LISTS, Section, classify_title, find_sections
+from pipelines.ingest.metadata import expected_table_kinds
 
 log = logging.getLogger(__name__)
 
-# table kinds a jaarrekening must contain; their absence is reported in the coverage
-EXPECTED_IN_JAARREKENING = ("policy", "J1", "J2", "J3", "J4", "J5", "T1", "T2", "T4")
+# the table kinds a report must print, per report type and plan volume: one definition, at intake
+# (pipelines.ingest.metadata.expected_table_kinds); their absence is reported in the coverage
+EXPECTED_IN_JAARREKENING = expected_table_kinds("jaarrekening", None)
+EXPECTED_IN_MEERJARENPLAN = expected_table_kinds("meerjarenplan", "volledig")
 # a schema title: "M2: Staat van ...", "Schema M1(W): Aangepast ...", "T1W: ..."
 _SCHEMA_TITLE = re.compile(r"(?:Schema )?(?P<code>[JMT]\d{1,2})(?:\(W\)|W)?: ?(?P<title>[A-Z].{3,})")
-# ... and a meerjarenplan (original or revision)
-EXPECTED_IN_MEERJARENPLAN = ("policy", "M1", "M2", "M3", "T1", "T2")
-# A plan published in volumes: what each volume carries (``plan_volume`` of the identity; None or
-# "volledig" = the whole plan in one document). A kind expected in a full plan that a volume does not
-# carry is reported "not in this volume", never "expected but not found". The lead reconciles this
-# mapping with metadata.expected_table_kinds(report_type, plan_volume).
-EXPECTED_IN_PLAN_VOLUME: dict[str, tuple[str, ...]] = {
-    "volledig": EXPECTED_IN_MEERJARENPLAN,
-    "strategische_nota": ("policy",),
-    "beleidsdoelstellingen": ("policy",),
-    "financiele_nota": ("M1", "M2", "M3", "T1", "T2"),
-    "beleidsverklaring": ("key_figures",),
-    "documentatie": ("subsidies", "beleidsveld_overview"),
-}
 
 
 @dataclass(frozen=True)
@@ -172,10 +161,10 @@ def expected_kinds(report_type: str | None, plan_volume: str | None = None) -> t
         return set(EXPECTED_IN_JAARREKENING), set()
     if report_type != "meerjarenplan":
         return set(), set()
+    # a plan published in volumes: a kind a full plan prints that this volume does not carry is "not in this
+    # volume", never "expected but not found"
     full = set(EXPECTED_IN_MEERJARENPLAN)
-    if plan_volume is None or plan_volume == "volledig" or plan_volume not in EXPECTED_IN_PLAN_VOLUME:
-        return full, set()
-    carried = set(EXPECTED_IN_PLAN_VOLUME[plan_volume])
+    carried = set(expected_table_kinds(report_type, plan_volume))
     return carried, full - carried
 
 
@@ -184,8 +173,9 @@ def extract_document(
 ) -> Extraction:
     """Parse every table kind found in ``lines``.
 
-    ``plan_volume`` (a meerjarenplan published in volumes, see :data:`EXPECTED_IN_PLAN_VOLUME`) decides
-    which kinds are expected; None is a whole report.
+    ``plan_volume`` (a meerjarenplan published in volumes, see
+    :func:`pipelines.ingest.metadata.expected_table_kinds`) decides which kinds are expected; None is a whole
+    report.
     """
     result = Extraction()
     t0 = time.perf_counter()
