@@ -45,6 +45,7 @@ EXTRACTED_TABLES: dict[str, type] = {
     "credit_transfer_totals": model.CreditTransferTotal,
     "policy_items": model.PolicyItem,
     "policy_budgets": model.PolicyBudget,
+    "schema_cells": model.SchemaCell,
     # plan volumes: documentation lists and the policy statement's key figures
     "subsidies": model.SubsidyRow,
     "subsidy_totals": model.SubsidyTotal,

@@ -302,3 +302,20 @@ class BeleidsitemBudget:
     printed_cents: bool  # printed with decimals ("61.592,50"), else rounded to the euro ("61.593")
     page_no: int
     line_no: int
+
+
+@dataclass(frozen=True, slots=True)
+class SchemaCell:
+    """One printed amount of a schema no dedicated parser reads (T5, an unknown ``M4: ...``): its row label
+    and its column, as printed (:mod:`pipelines.extract.generic`)."""
+
+    table_kind: str  # the schema's code as printed: T5, T3, M4
+    title: str  # the schema's title line
+    row_no: int  # the row's position within the document's cells of this kind (1, 2, ...)
+    label: str  # the row label as printed ('' when none)
+    column_no: int  # 1 = the first amount of the row
+    column_header: str | None  # the year heading above the column, when the header's count matches
+    year: int | None  # that heading's year
+    amount: Decimal
+    page_no: int
+    line_no: int

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from pipelines.extract import (
     documentation,
+    generic,
     key_figures,
     offbalance,
     plan_policy,
@@ -259,9 +260,16 @@ def extract_document(
             note = "read as T4: Evolutie van de financiële schulden"
             result.coverage.append(Coverage(kind, "t4_financiele_schulden", False, True, 0, body, 0, note))
         elif kind in by_kind:
-            body = sum(len(s.lines) - 1 for s in by_kind[kind])
-            note = "heading present, no content" if body == 0 else "present but not parsed"
-            result.coverage.append(Coverage(kind, "", False, True, 0, body, 0, note))
+            sections = [s for s in by_kind[kind] if not _is_debt_schema(s)]
+            body = sum(len(s.lines) - 1 for s in sections)
+            cells = generic.parse_generic(sections, kind)
+            if cells:  # no dedicated parser: every printed amount as a labelled cell
+                result.tables.setdefault("schema_cells", []).extend(cells)
+                note = "read generically (row label x column)"
+                result.coverage.append(Coverage(kind, "schema_cells", False, True, len(cells), body, 0, note))
+            else:
+                note = "heading present, no content" if body == 0 else "present, no amounts"
+                result.coverage.append(Coverage(kind, "", False, True, 0, body, 0, note))
         else:
             result.coverage.append(Coverage(kind, "", False, False, 0, 0, 0, "absent"))
     # any other schema the report prints ("M4: ...", "J6: ...") is seen, not parsed: say so
