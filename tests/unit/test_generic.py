@@ -16,7 +16,8 @@ Personeelskosten 1.250.000 1.300.000 (12.500)
 Voltijdse equivalenten
 statutair 10 11 12
 Totaal 1.262.500 1.311.011 -12.488
-Dit overzicht toont de personeelsinzet van het bestuur per jaar van het meerjarenplan, zoals gevraagd door de regelgeving en besproken in de raad.
+Dit overzicht toont de personeelsinzet van het bestuur per jaar van het meerjarenplan, zoals gevraagd door de \
+regelgeving en besproken in de raad.
 """
 
 
