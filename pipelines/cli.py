@@ -359,8 +359,11 @@ def _describe(warehouse: Path, path: Path, doc_id: str, status: str) -> Outcome:
     rtype, version, first, last = (
         row.get(k) for k in ("report_type", "plan_version", "plan_first_year", "plan_last_year")
     )
-    if version:  # a plan: "meerjarenplan (herziening 8, 2026-2031)"
-        rtype = f"{rtype} ({version}, {first}-{last})" if first else f"{rtype} ({version})"
+    if version:  # a plan: "meerjarenplan (herziening 8, 2026-2031)", a volume: "(origineel, 2026-2031, documentatie)"
+        parts = [version, f"{first}-{last}" if first else None]
+        volume = row.get("plan_volume")
+        parts.append(volume if volume and volume != "volledig" else None)
+        rtype = f"{rtype} ({', '.join(p for p in parts if p)})"
     return Outcome(
         path,
         doc_id,
