@@ -62,8 +62,7 @@ def run(tmp_path_factory) -> dict[str, Any]:
                 " invariant_errors, completeness_amount_share, completeness_policy_share FROM marts.dim_document"
             ).fetchall(),
             "metadata": con.execute(
-                "SELECT document_id, key, value FROM raw.document_metadata"
-                " WHERE key IN ('completeness_amount_tokens', 'completeness_policy_codes', 'completeness_amount_share')"
+                "SELECT document_id, key, value FROM raw.document_metadata WHERE key LIKE 'completeness_%'"
             ).fetchall(),
             "audit": con.execute(
                 "SELECT document_id, status, count(*) FROM marts.audit_invariants GROUP BY ALL"
@@ -104,14 +103,21 @@ def test_dim_document(run) -> None:
             t["plan_last_year"],
         )
         assert published and errors == 0
-        assert amounts == Decimal(metadata[(doc, "completeness_amount_share")])
-        assert 0 <= codes <= 1
-        # what a family-B plan prints: every amount >= 1.000 of its schemas and per-AP tables, every BD/AP code
+        assert amounts == Decimal(metadata[(doc, "completeness_amount_share")]) == Decimal("1.0000")
+        assert codes == Decimal(metadata[(doc, "completeness_policy_share")]) == Decimal("1.0000")
+        # what a family-B plan prints (pipelines.extract.completeness counts every cell of a table row, zeros and
+        # small amounts included): every cell of its schemas and per-AP tables, all read; every BD/AP code, all read
         cells = [c for kind in ("M1", "M2", "M3", "T1", "T2") for c in truth[kind]] + truth["policy_budgets"]
-        assert int(metadata[(doc, "completeness_amount_tokens")]) == sum(
-            abs(Decimal(c["amount"])) >= 1000 for c in cells
-        )
+        assert int(metadata[(doc, "completeness_amount_tokens")]) == len(cells)
+        assert int(metadata[(doc, "completeness_amounts_attributed")]) == len(cells)
         assert int(metadata[(doc, "completeness_policy_codes")]) == len(truth["policy_items"])
+        assert int(metadata[(doc, "completeness_policy_codes_read")]) == len(truth["policy_items"])
+    # the counts as printed in seeds 0, 1, 9 and 15 (cells, BD/AP codes)
+    counts = sorted(
+        (int(metadata[(doc, "completeness_amount_tokens")]), int(metadata[(doc, "completeness_policy_codes")]))
+        for doc in run["truths"]
+    )
+    assert counts == [(1002, 61), (1140, 49), (1164, 76), (1374, 71)]
 
 
 def test_m2_in_the_marts_exactly(run) -> None:
