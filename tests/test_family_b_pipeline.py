@@ -5,8 +5,9 @@ negatives as (1.234) and 1.234-, year headers MJP2026 and "2026 (€)"; two as s
 two as text) go ONCE through :func:`pipelines.cli.process_files` (intake, extraction, raw load, ``dbt
 build``) into one temporary warehouse. Checked against each report's truth: no invariant fails (the
 validation runner and ``marts.audit_invariants``), the plan key figures and every M2 row in the marts
-equal the printed amounts, and ``dim_document`` carries the report kind, plan years and the completeness
-figures.
+equal the printed amounts, ``dim_document`` carries the report kind, plan years and the completeness
+figures, and both entities (``bridge_document_entity``), every policy item (``dim_policy_item``) and every
+per-AP budget (``fct_policy_budget``) are in the marts.
 """
 
 from __future__ import annotations
@@ -70,6 +71,17 @@ def run(tmp_path_factory) -> dict[str, Any]:
             "m2": con.execute(
                 "SELECT document_id, line_path, year, amount FROM marts.fct_financial_equilibrium"
                 " WHERE source_table = 'M2'"
+            ).fetchall(),
+            "entities": con.execute(
+                "SELECT document_id, seq, role, entity_name, kbo_number FROM marts.bridge_document_entity"
+            ).fetchall(),
+            "items": con.execute(
+                "SELECT document_id, level, code, parent_code, title, is_priority, description"
+                " FROM marts.dim_policy_item WHERE NOT is_inferred"
+            ).fetchall(),
+            "budgets": con.execute(
+                "SELECT document_id, policy_level, policy_code, budget_kind, direction, phase, year, column_role,"
+                " amount FROM marts.fct_policy_budget WHERE source_table = 'beleidsevaluatie'"
             ).fetchall(),
             "key_figures": con.execute(
                 f"SELECT document_id, plan_year, {', '.join(KEY_FIGURES)} FROM marts.mart_plan_key_figures"
@@ -138,3 +150,22 @@ def test_plan_key_figures(run) -> None:
         for year in years:
             assert got[(doc, year)] == tuple(m2[(path, year)] for path in KEY_FIGURES.values())
     assert len(got) == 6 * len(run["truths"])
+
+
+def test_entities_policy_items_and_budgets_in_the_marts(run) -> None:
+    """Both entities (city and OCMW with their KBOs), every policy item and every per-AP budget reach the marts."""
+    want_entities, want_items, want_budgets = Counter(), Counter(), Counter()
+    for doc, truth in run["truths"].items():
+        for seq, e in enumerate(truth["document"]["entities"], 1):
+            want_entities[(doc, seq, e["role"], e["name"], e["kbo_number"])] += 1
+        for i in truth["policy_items"]:
+            key = (i["level"], i["code"], i["parent_code"], i["title"], i["is_priority"], i["description"])
+            want_items[(doc, *key)] += 1
+        for b in truth["policy_budgets"]:
+            key = (b["policy_level"], b["policy_code"], b["budget_kind"], b["direction"], b["phase"], b["year"])
+            want_budgets[(doc, *key, b["column_role"], Decimal(b["amount"]))] += 1
+    assert Counter(run["entities"]) == want_entities
+    assert Counter(run["items"]) == want_items
+    assert Counter(run["budgets"]) == want_budgets
+    assert len(run["entities"]) == 8 and len(run["items"]) == 49 + 76 + 61 + 71  # seeds 0, 1, 9, 15
+    assert len(run["budgets"]) == 522 + 468 + 348 + 684
