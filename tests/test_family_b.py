@@ -91,7 +91,7 @@ def _assert_schemas(report: SyntheticReport, extraction: Extraction) -> None:
 
 def _policy_items(extraction: Extraction) -> list[tuple]:
     return sorted(
-        (i.level, i.code, i.parent_code, i.title, i.is_priority, getattr(i, "description", None))
+        (i.level, i.code, i.parent_code, i.title, i.is_priority, i.description)
         for i in extraction.tables.get("policy_items", [])
     )
 
@@ -105,26 +105,30 @@ def _truth_items(truth: dict[str, Any]) -> list[tuple]:
 
 def _budgets(extraction: Extraction) -> Counter:
     return Counter(
-        (b.policy_level, b.policy_code, b.direction, b.phase, b.year, b.column_role, f"{b.amount:.2f}")
+        (b.policy_level, b.policy_code, b.budget_kind, b.direction, b.phase, b.year, b.column_role, f"{b.amount:.2f}")
         for b in extraction.tables.get("policy_budgets", [])
     )
 
 
 def _truth_budgets(truth: dict[str, Any]) -> Counter:
     return Counter(
-        (b["policy_level"], b["policy_code"], b["direction"], b["phase"], b["year"], b["column_role"], b["amount"])
+        (
+            b["policy_level"],
+            b["policy_code"],
+            b["budget_kind"],
+            b["direction"],
+            b["phase"],
+            b["year"],
+            b["column_role"],
+            b["amount"],
+        )
         for b in truth["policy_budgets"]
     )
 
 
-def _entities(identity: Any) -> set[tuple[str | None, str | None]]:
-    """(name, KBO) of every entity the identity records (``identity.entities``: the document's entities)."""
-    out = set()
-    for e in getattr(identity, "entities", None) or ():
-        name = getattr(e, "entity_name", None) or getattr(e, "name", None)
-        kbo = getattr(e, "kbo_number", None) or getattr(e, "kbo", None)
-        out.add((name, kbo))
-    return out
+def _entities(identity: Any) -> list[tuple[int, str, str | None, str | None, str | None]]:
+    """(seq, role, name, KBO, type) of every entity the identity records, the main one first."""
+    return [(e.seq, e.role, e.entity_name, e.kbo_number, e.entity_type) for e in identity.entities]
 
 
 # --- the corpus ------------------------------------------------------------------------------------------
@@ -231,7 +235,7 @@ def test_schema_coverage_complete(as_text) -> None:
             assert cov[kind].found and cov[kind].row_count > 0 and cov[kind].unattributed_lines == 0, cov[kind]
 
 
-# --- policy items, per-AP budgets and identity (readers of engineers 2 and 3) -----------------------------
+# --- policy items, per-AP budgets (plan_policy), identity (ingest.metadata), completeness figures ---------
 
 
 @pytest.mark.parametrize("seed", SEEDS)
@@ -266,11 +270,39 @@ def test_identity_city_and_ocmw(reports, as_text, seed: int) -> None:
         doc["kbo_number"],
         doc["entity_type"],
     )
-    assert _entities(identity) == {(e["name"], e["kbo_number"]) for e in doc["entities"]}
+    assert _entities(identity) == [
+        (seq, e["role"], e["name"], e["kbo_number"], e["entity_type"]) for seq, e in enumerate(doc["entities"], 1)
+    ]
+    assert {e.evidence for e in identity.entities} == {"identity_block"}
+
+
+@pytest.mark.parametrize("seed", PDF_SEEDS)
+def test_identity_and_completeness_from_pdf(reports, as_pdf, seed: int) -> None:
+    """The PDF (serif, Letter landscape) gives the same identity and completeness figures as the text."""
+    doc, extraction = as_pdf[seed]
+    truth = reports[seed].truth["document"]
+    assert (doc.identity.report_type, doc.identity.plan_first_year, doc.identity.plan_last_year) == (
+        "meerjarenplan",
+        truth["plan_first_year"],
+        truth["plan_last_year"],
+    )
+    assert _entities(doc.identity) == [
+        (seq, e["role"], e["name"], e["kbo_number"], e["entity_type"]) for seq, e in enumerate(truth["entities"], 1)
+    ]
+    metadata = extraction.metadata
+    assert (metadata["completeness_amount_share"], metadata["completeness_policy_share"]) == ("1.0000", "1.0000")
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_completeness_figures(as_text, seed: int) -> None:
-    """Every printed amount and every printed policy code of a family-B plan is read (the issue's target)."""
-    metadata = as_text[seed][1].metadata
+def test_completeness_figures(reports, as_text, seed: int) -> None:
+    """Every printed amount and every printed policy code of a family-B plan is read (the issue's target).
+
+    The printed amounts are exactly the truth's cells (schemas and per-AP tables, zeros included), the printed
+    codes exactly its policy items.
+    """
+    truth, metadata = reports[seed].truth, as_text[seed][1].metadata
     assert (metadata["completeness_amount_share"], metadata["completeness_policy_share"]) == ("1.0000", "1.0000")
+    cells = sum(len(truth[kind]) for kind in SCHEMAS) + len(truth["policy_budgets"])
+    assert int(metadata["completeness_amount_tokens"]) == int(metadata["completeness_amounts_attributed"]) == cells
+    assert int(metadata["completeness_policy_codes"]) == int(metadata["completeness_policy_codes_read"])
+    assert int(metadata["completeness_policy_codes"]) == len(truth["policy_items"])

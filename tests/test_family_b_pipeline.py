@@ -5,8 +5,9 @@ negatives as (1.234) and 1.234-, year headers MJP2026 and "2026 (€)"; two as s
 two as text) go ONCE through :func:`pipelines.cli.process_files` (intake, extraction, raw load, ``dbt
 build``) into one temporary warehouse. Checked against each report's truth: no invariant fails (the
 validation runner and ``marts.audit_invariants``), the plan key figures and every M2 row in the marts
-equal the printed amounts, and ``dim_document`` carries the report kind, plan years and the completeness
-figures.
+equal the printed amounts, ``dim_document`` carries the report kind, plan years and the completeness
+figures, and both entities (``bridge_document_entity``), every policy item (``dim_policy_item``) and every
+per-AP budget (``fct_policy_budget``) are in the marts.
 """
 
 from __future__ import annotations
@@ -62,8 +63,7 @@ def run(tmp_path_factory) -> dict[str, Any]:
                 " invariant_errors, completeness_amount_share, completeness_policy_share FROM marts.dim_document"
             ).fetchall(),
             "metadata": con.execute(
-                "SELECT document_id, key, value FROM raw.document_metadata"
-                " WHERE key IN ('completeness_amount_tokens', 'completeness_policy_codes', 'completeness_amount_share')"
+                "SELECT document_id, key, value FROM raw.document_metadata WHERE key LIKE 'completeness_%'"
             ).fetchall(),
             "audit": con.execute(
                 "SELECT document_id, status, count(*) FROM marts.audit_invariants GROUP BY ALL"
@@ -71,6 +71,17 @@ def run(tmp_path_factory) -> dict[str, Any]:
             "m2": con.execute(
                 "SELECT document_id, line_path, year, amount FROM marts.fct_financial_equilibrium"
                 " WHERE source_table = 'M2'"
+            ).fetchall(),
+            "entities": con.execute(
+                "SELECT document_id, seq, role, entity_name, kbo_number FROM marts.bridge_document_entity"
+            ).fetchall(),
+            "items": con.execute(
+                "SELECT document_id, level, code, parent_code, title, is_priority, description"
+                " FROM marts.dim_policy_item WHERE NOT is_inferred"
+            ).fetchall(),
+            "budgets": con.execute(
+                "SELECT document_id, policy_level, policy_code, budget_kind, direction, phase, year, column_role,"
+                " amount FROM marts.fct_policy_budget WHERE source_table = 'beleidsevaluatie'"
             ).fetchall(),
             "key_figures": con.execute(
                 f"SELECT document_id, plan_year, {', '.join(KEY_FIGURES)} FROM marts.mart_plan_key_figures"
@@ -104,14 +115,21 @@ def test_dim_document(run) -> None:
             t["plan_last_year"],
         )
         assert published and errors == 0
-        assert amounts == Decimal(metadata[(doc, "completeness_amount_share")])
-        assert 0 <= codes <= 1
-        # what a family-B plan prints: every amount >= 1.000 of its schemas and per-AP tables, every BD/AP code
+        assert amounts == Decimal(metadata[(doc, "completeness_amount_share")]) == Decimal("1.0000")
+        assert codes == Decimal(metadata[(doc, "completeness_policy_share")]) == Decimal("1.0000")
+        # what a family-B plan prints (pipelines.extract.completeness counts every cell of a table row, zeros and
+        # small amounts included): every cell of its schemas and per-AP tables, all read; every BD/AP code, all read
         cells = [c for kind in ("M1", "M2", "M3", "T1", "T2") for c in truth[kind]] + truth["policy_budgets"]
-        assert int(metadata[(doc, "completeness_amount_tokens")]) == sum(
-            abs(Decimal(c["amount"])) >= 1000 for c in cells
-        )
+        assert int(metadata[(doc, "completeness_amount_tokens")]) == len(cells)
+        assert int(metadata[(doc, "completeness_amounts_attributed")]) == len(cells)
         assert int(metadata[(doc, "completeness_policy_codes")]) == len(truth["policy_items"])
+        assert int(metadata[(doc, "completeness_policy_codes_read")]) == len(truth["policy_items"])
+    # the counts as printed in seeds 0, 1, 9 and 15 (cells, BD/AP codes)
+    counts = sorted(
+        (int(metadata[(doc, "completeness_amount_tokens")]), int(metadata[(doc, "completeness_policy_codes")]))
+        for doc in run["truths"]
+    )
+    assert counts == [(1002, 61), (1140, 49), (1164, 76), (1374, 71)]
 
 
 def test_m2_in_the_marts_exactly(run) -> None:
@@ -132,3 +150,22 @@ def test_plan_key_figures(run) -> None:
         for year in years:
             assert got[(doc, year)] == tuple(m2[(path, year)] for path in KEY_FIGURES.values())
     assert len(got) == 6 * len(run["truths"])
+
+
+def test_entities_policy_items_and_budgets_in_the_marts(run) -> None:
+    """Both entities (city and OCMW with their KBOs), every policy item and every per-AP budget reach the marts."""
+    want_entities, want_items, want_budgets = Counter(), Counter(), Counter()
+    for doc, truth in run["truths"].items():
+        for seq, e in enumerate(truth["document"]["entities"], 1):
+            want_entities[(doc, seq, e["role"], e["name"], e["kbo_number"])] += 1
+        for i in truth["policy_items"]:
+            key = (i["level"], i["code"], i["parent_code"], i["title"], i["is_priority"], i["description"])
+            want_items[(doc, *key)] += 1
+        for b in truth["policy_budgets"]:
+            key = (b["policy_level"], b["policy_code"], b["budget_kind"], b["direction"], b["phase"], b["year"])
+            want_budgets[(doc, *key, b["column_role"], Decimal(b["amount"]))] += 1
+    assert Counter(run["entities"]) == want_entities
+    assert Counter(run["items"]) == want_items
+    assert Counter(run["budgets"]) == want_budgets
+    assert len(run["entities"]) == 8 and len(run["items"]) == 49 + 76 + 61 + 71  # seeds 0, 1, 9, 15
+    assert len(run["budgets"]) == 522 + 468 + 348 + 684
