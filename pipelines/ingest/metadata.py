@@ -426,10 +426,11 @@ _KBO_ALONE = re.compile(rf"^{_KBO_LABEL.pattern}{_KBO_NUMBER.pattern}$", re.I)
 
 
 def _name_line(text: str) -> str | None:
+    text = _TITLE_AFTER_NAME.sub("", text)
     joint = _JOINT_LINE.match(text)
     if joint:
         return joint.group("name")
-    m = _NAME_LINE.match(_TITLE_AFTER_NAME.sub("", text))
+    m = _NAME_LINE.match(text)
     return m.group("name") if m and _plausible_name(m.group("name")) else None
 
 

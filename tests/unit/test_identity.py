@@ -291,6 +291,13 @@ def test_running_header_with_the_plan_title_and_a_labelled_kbo_on_the_title_page
     # a KBO number of another entity in running text is not the document's
     other = [*lines[:1], CLine("Subsidie aan vzw X, ondernemingsnummer 0412.345.678.", 1, 2, 1), *lines[2:]]
     assert identify(other).kbo_number is None
+    # a gemeente and its OCMW in the running header before the plan's title
+    joint = [dataclasses.replace(cl, text="Stad en OCMW Gaverdam - Meerjarenplan 2026-2031") if cl.furniture else cl
+             for cl in lines]  # fmt: skip
+    assert [(e.role, e.entity_name) for e in identify(joint).entities] == [
+        ("main", "Stad Gaverdam"),
+        ("ocmw", "OCMW Gaverdam"),
+    ]
 
 
 def test_prose_name_only_when_it_dominates() -> None:
