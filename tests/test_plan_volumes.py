@@ -1,14 +1,13 @@
 """A plan published in volumes (Oost-Vlaanderen: documentatie and beleidsverklaring, a policy portal's Word
 exports) beside a whole plan (Antwerpen): extraction, raw load, dbt build and the invariant suites.
 
-The volumes are loaded with their identity given here (entity, plan years, volume), not read by intake:
-this test covers what the volumes contain, the identity of a volume is intake's part. Expected values
-are read off the printed pages (tests/data/real/README.md).
+The volumes go through the real intake (accepted, identified as volumes of Provincie Oost-Vlaanderen's plan
+2026-2031) and are extracted with the identity intake read, as the pipeline does. Expected values are read
+off the printed pages (tests/data/real/README.md).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import subprocess
 import sys
@@ -19,15 +18,7 @@ import duckdb
 import pytest
 
 from pipelines.extract.run import extract_document
-from pipelines.ingest.intake import (
-    IntakeResult,
-    _read_pdf,
-    document_id_for,
-    file_sha256,
-    flag_furniture,
-    read_document,
-)
-from pipelines.ingest.metadata import ReportIdentity
+from pipelines.ingest.intake import IntakeResult, read_document
 from pipelines.load import load_document
 from pipelines.quality.runner import validate_warehouse
 from pipelines.warehouse import connect_for_write, ensure_schema
@@ -41,27 +32,27 @@ VOLUMES = {
 ANTWERPEN = REAL / "provincie-antwerpen-mjp-2026-2031.pdf"
 
 
-def _volume_intake(path: Path, volume: str) -> IntakeResult:
-    fields = {f.name for f in dataclasses.fields(ReportIdentity)}
-    ident = {
-        "entity_name": "Provincie Oost-Vlaanderen",
-        "kbo_number": None,
-        "entity_type": "provincie",
-        "report_type": "meerjarenplan",
-        "fiscal_year": 2026,
-        "bbc_markers": 0,
-        "plan_version": "origineel",
-        "plan_first_year": 2026,
-        "plan_last_year": 2031,
-    }
-    if "plan_volume" in fields:
-        ident["plan_volume"] = volume
-    lines, pages = _read_pdf(path, 1)
-    sha = file_sha256(path)
-    return IntakeResult(
-        document_id_for(sha), sha, path.resolve(), "pdf", path.stat().st_size, ReportIdentity(**ident),
-        flag_furniture(lines, pages), pages,
-    )  # fmt: skip
+def _intake(path: Path) -> IntakeResult:
+    return read_document(path, max_bytes=200 * 2**20)
+
+
+@pytest.mark.parametrize("volume", sorted(VOLUMES))
+def test_intake_accepts_and_identifies_the_volumes(volume: str) -> None:
+    ident = _intake(VOLUMES[volume]).identity
+    # no identity block, KBO line, title-page name or running header: the entity from the running text
+    assert (ident.entity_name, ident.kbo_number, ident.entity_type, ident.entity_evidence) == (
+        "Provincie Oost-Vlaanderen",
+        None,
+        "provincie",
+        "prose",
+    )
+    assert (ident.report_type, ident.plan_first_year, ident.plan_last_year, ident.plan_version) == (
+        "meerjarenplan",
+        2026,
+        2031,
+        "origineel",
+    )
+    assert (ident.plan_volume, ident.fiscal_year) == (volume, 2026)
 
 
 @pytest.fixture(scope="module")
@@ -70,15 +61,12 @@ def warehouse(tmp_path_factory, dbt_manifest) -> Path:
     wh = tmp / "warehouse.duckdb"
     with connect_for_write(wh) as con:
         ensure_schema(con)
-    doc = read_document(ANTWERPEN, max_bytes=200 * 2**20)
-    load_document(wh, doc, extract_document(doc.content_lines(), 2026, "meerjarenplan"))
-    for volume, path in VOLUMES.items():
-        intake = _volume_intake(path, volume)
-        load_document(wh, intake, extract_document(intake.content_lines(), 2026, "meerjarenplan", volume))
-    with connect_for_write(wh) as con:  # the volume on the document row (intake's identity field plan_volume)
-        con.execute("ALTER TABLE raw.documents ADD COLUMN IF NOT EXISTS plan_volume VARCHAR")
-        for volume, path in VOLUMES.items():
-            con.execute("UPDATE raw.documents SET plan_volume = ? WHERE source_file = ?", [volume, path.name])
+    for path in (ANTWERPEN, *VOLUMES.values()):
+        doc = _intake(path)
+        ident = doc.identity
+        load_document(
+            wh, doc, extract_document(doc.content_lines(), ident.fiscal_year, ident.report_type, ident.plan_volume)
+        )
     env = {**os.environ, "BBC_WAREHOUSE": str(wh)}
     dbt = Path(sys.executable).with_name("dbt")
     proc = subprocess.run(
@@ -202,6 +190,20 @@ def test_plan_key_figures_from_the_policy_statement(db) -> None:
         [ANTWERPEN.name],
     ).fetchone()
     assert antwerpen == ("M2", D("13590120.00"))
+
+
+def test_documents_carry_intakes_identity(db) -> None:
+    rows = db.execute(
+        "SELECT source_file, entity_name, entity_type, report_type, plan_volume, plan_first_year, plan_last_year"
+        " FROM raw.documents ORDER BY source_file"
+    ).fetchall()
+    assert rows == [
+        (ANTWERPEN.name, "Provincie Antwerpen", "provincie", "meerjarenplan", "volledig", 2026, 2031),
+        *(
+            (VOLUMES[v].name, "Provincie Oost-Vlaanderen", "provincie", "meerjarenplan", v, 2026, 2031)
+            for v in ("beleidsverklaring", "documentatie")
+        ),
+    ]
 
 
 def test_coverage_per_volume(db) -> None:

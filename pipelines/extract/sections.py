@@ -76,10 +76,13 @@ class Section:
 
 # a table-of-contents entry: the title, a dot leader and its page ("M1 - Financieel ... ........ 3")
 _TOC_ENTRY = re.compile(r".*(?:\.{4,}|…{2,}) ?\d{1,4}")
+# prose naming a schema ("... tot uiting in\nschema M2 - Staat van het financieel evenwicht. Het ..."): a heading
+# starts with a capital or a digit and holds no sentence end followed by the next sentence
+_PROSE = re.compile(r"[a-zà-ÿ]|.*[a-zà-ÿ]{2}\. [A-Z][a-zà-ÿ]")
 
 
 def classify_title(text: str) -> str | None:
-    if _TOC_ENTRY.fullmatch(text):
+    if _TOC_ENTRY.fullmatch(text) or _PROSE.match(text):
         return None
     for kind, pattern in SECTION_TITLES.items():
         if pattern.fullmatch(text):

@@ -286,7 +286,8 @@ def _entities(lines: Sequence[CLine]) -> tuple[list[DocumentEntity], str | None]
                     _entity_row(1, "main", _display_name(main, lines), None, cl, evidence, lines),
                     _entity_row(2, "ocmw", f"OCMW {place}", None, cl, evidence, lines),
                 ], evidence
-            return [_entity_row(1, "main", _display_name(name, lines), None, cl, evidence, lines)], evidence
+            kbo = _title_page_kbo(lines)
+            return [_entity_row(1, "main", _display_name(name, lines), kbo, cl, evidence, lines)], evidence
     found = _prose_name(lines)
     if found:
         name, cl = found
@@ -413,12 +414,33 @@ _JOINT_LINE = re.compile(r"^(?P<name>(?i:Gemeente|Stad) en OCMW [A-ZÀ-Ý][\w'�
 _TITLE_PAGES = 2
 
 
+# a document title after the name on the same line ("AGB X - Meerjarenplan 2020-2025", "Stad X | Jaarrekening 2024"):
+# a spaced dash or bar followed by a report word or a year
+_TITLE_AFTER_NAME = re.compile(
+    r"\s+[-–|]\s+(?=.*(?:\b(?:19|20)\d\d\b|meerjarenplan|jaarrekening|budget|nota\b|beleidsverklaring|documentatie"
+    r"|beleidsdoelstellingen|aanpassing|herziening)).*$",
+    re.I,
+)
+# the document's own company number printed alone on its title page ("Ondernemingsnummer 0712.634.155")
+_KBO_ALONE = re.compile(rf"^{_KBO_LABEL.pattern}{_KBO_NUMBER.pattern}$", re.I)
+
+
 def _name_line(text: str) -> str | None:
+    text = _TITLE_AFTER_NAME.sub("", text)
     joint = _JOINT_LINE.match(text)
     if joint:
         return joint.group("name")
     m = _NAME_LINE.match(text)
     return m.group("name") if m and _plausible_name(m.group("name")) else None
+
+
+def _title_page_kbo(lines: Sequence[CLine]) -> str | None:
+    """The company number a title page prints under its own label, with no name before it (one number only)."""
+    pages = sorted({cl.page_no for cl in lines})[:_TITLE_PAGES]
+    numbers = {
+        _kbo10(m.group("kbo")) for cl in lines if cl.page_no in pages and (m := _KBO_ALONE.match(cl.text.strip()))
+    }
+    return numbers.pop() if len(numbers) == 1 else None
 
 
 def _title_page_name(lines: Sequence[CLine]) -> tuple[str, CLine] | None:

@@ -274,6 +274,32 @@ def test_running_header_name() -> None:
     assert [(e.page_no, e.line_no) for e in ident.entities] == [(3, 1)]
 
 
+def test_running_header_with_the_plan_title_and_a_labelled_kbo_on_the_title_page() -> None:
+    """A running header "<entity> - Meerjarenplan 2020-2025" names the entity without the plan's title; a
+    company number printed alone under its label on the title page is the entity's."""
+    lines = [
+        CLine("DOCUMENTATIE", 1, 1, 0),
+        CLine("Ondernemingsnummer 0712.634.155", 1, 2, 1),
+        CLine("AGB Elzenbeek - Meerjarenplan 2020-2025", 2, 1, 2, furniture="running_header"),
+        CLine("Beleidsveld: BV0030: Financiële aangelegenheden", 2, 2, 3),
+        CLine("AGB Elzenbeek - Meerjarenplan 2020-2025", 3, 1, 4, furniture="running_header"),
+        CLine("Exploitatie Uitgave 1.425.628 1.500.000 1.600.000 1.700.000 1.800.000 1.900.000", 3, 2, 5),
+    ]
+    ident = identify(lines)
+    assert (ident.entity_name, ident.kbo_number, ident.entity_type) == ("AGB Elzenbeek", "0712634155", "AGB")
+    assert [(e.page_no, e.line_no) for e in ident.entities] == [(2, 1)]
+    # a KBO number of another entity in running text is not the document's
+    other = [*lines[:1], CLine("Subsidie aan vzw X, ondernemingsnummer 0412.345.678.", 1, 2, 1), *lines[2:]]
+    assert identify(other).kbo_number is None
+    # a gemeente and its OCMW in the running header before the plan's title
+    joint = [dataclasses.replace(cl, text="Stad en OCMW Gaverdam - Meerjarenplan 2026-2031") if cl.furniture else cl
+             for cl in lines]  # fmt: skip
+    assert [(e.role, e.entity_name) for e in identify(joint).entities] == [
+        ("main", "Stad Gaverdam"),
+        ("ocmw", "OCMW Gaverdam"),
+    ]
+
+
 def test_prose_name_only_when_it_dominates() -> None:
     dominant = "De Provincie Oost-Vlaanderen kiest.\nDe Provincie Oost-Vlaanderen bouwt.\nDe stad Gent helpt.\n"
     ident = ident_of("BELEIDSVERKLARING\n" + dominant)

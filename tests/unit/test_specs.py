@@ -69,6 +69,11 @@ def test_bd_header_code_forms(text: str, code: str | None) -> None:
         ("Schema T3 - Evolutie van de financiële schulden", "T3"),
         ("• M1 aangepast financieel doelstellingenplan 27 - 28", None),
         ("M1-rapport", None),
+        # prose naming a schema (Oost-Vlaanderen's policy statement p. 11 l. 35) is no title
+        ("schema M2 - Staat van het financieel evenwicht. Het rekeningresultaat wordt hoger ingeschat omdat de", None),
+        ("Schema M2 - Staat van het financieel evenwicht. Het rekeningresultaat wordt hoger ingeschat", None),
+        ("financiële kerncijfers", None),
+        ("Financiële kerncijfers", "key_figures"),
     ],
 )
 def test_schema_titles_with_a_dash(text: str, kind: str | None) -> None:
