@@ -20,9 +20,13 @@ keeps its physical line number in the file (``line_no`` stays what ``grep -n`` s
    number); pages after the last printed number count on (lines after it that are all blank stay on
    its page). A text without recognisable counters is one page.
 
-Measured on the sample (13,076 lines, 12 printed page numbers, 205 marked page starts): the runs of
-the policy part agree exactly (pages 5 to 156 each numbered), the schedules' two runs do not (5 of
-10 and 19 + 1 footer of 56 breaks shown: their lines carry 167 and 227), 35 pages follow 228.
+:func:`page_numbering` also tells which lines' numbers are certain (a printed counter, or a page of a
+run that agrees). Measured on the sample (13,076 lines, 12 printed page numbers, 205 marked page
+starts): all six runs of the policy part agree (1 mark before 6, then 37, 5, 75, 12 and 16: pages 5
+to 156 each numbered, 8,463 lines certain); the six lines with one leading space after a blank line
+are an indented paragraph and schema cover subtitles (" SCHEMA J2" stands inside the one page 169).
+The schedules' two runs disagree (5 marks for 10 pages, 19 marks and a footer for 56): their lines
+carry 167 and 227. 35 pages follow 228 (the last is 264).
 
 Which numbers are counters: the numbers of one kind that increase through the document (the longest
 increasing chain), at least :data:`MIN_COUNTERS` of them, a few lines apart; for numbers alone on a
@@ -86,20 +90,44 @@ def text_to_lines(text: str) -> list[Line]:
 def printed_pages(texts: list[str]) -> list[int]:
     """The printed page number of each line (1 for every line when no counters are recognised); see the
     module docstring for the rules."""
+    return page_numbering(texts)[0]
+
+
+def page_numbering(texts: list[str]) -> tuple[list[int], list[bool]]:
+    """The page number of each line, and whether it is certain: on a page numbered one by one between two
+    printed numbers that agree with the page breaks shown (or a printed page counter itself). Lines
+    before the first and after the last printed number are counted, not certain; the lines of a run
+    that disagrees carry the number that ends it, not certain either."""
     alone, footers = _numbers(texts)
     chain = _chain(alone, footers)
     if not chain:
-        return [1] * len(texts)
+        return [1] * len(texts), [False] * len(texts)
     counters = {i for i, _ in chain}
-    starts = _page_starts(texts, counters | {i for i, _, _ in footers}, counters)
-    # the pages of the text in order: [starts[k], starts[k + 1]); a printed counter ends its page
-    bounds = [0, *starts, len(texts)]
-    anchors = [(bisect_right(starts, i), page) for i, page in chain]
-    numbers = _number(len(bounds) - 1, anchors)
-    out: list[int] = []
-    for k, number in enumerate(numbers):
-        out.extend([number] * (bounds[k + 1] - bounds[k]))
-    return out
+    ends = counters | {i for i, _, _ in footers}
+    starts = _page_starts(texts, ends, counters)
+    pages = [0] * len(texts)
+    certain = [False] * len(texts)
+    for i, page in chain:
+        pages[i], certain[i] = page, True
+    for (ia, a), (ib, b) in zip(chain, chain[1:], strict=False):
+        agree = _page_of(starts, ib) - _page_of(starts, ia) == b - a
+        for i in range(ia + 1, ib):
+            if agree:
+                pages[i], certain[i] = a + _page_of(starts, i) - _page_of(starts, ia), True
+            else:
+                pages[i] = b
+    (first, number), (last, final) = chain[0], chain[-1]
+    back = number - _page_of(starts, first) >= 1
+    for i in range(first):
+        pages[i] = number - (_page_of(starts, first) - _page_of(starts, i)) if back else number
+    for i in range(last + 1, len(texts)):
+        pages[i] = final + _page_of(starts, i) - _page_of(starts, last)
+    return pages, certain
+
+
+def _page_of(starts: list[int], i: int) -> int:
+    """The index of the text's page that holds line ``i`` (0 for the first page)."""
+    return bisect_right(starts, i)
 
 
 def _page_starts(texts: list[str], ends: set[int], counters: set[int]) -> list[int]:
@@ -124,25 +152,6 @@ def _page_starts(texts: list[str], ends: set[int], counters: set[int]) -> list[i
         if i in ends:
             last_end = i
     return starts
-
-
-def _number(pages: int, anchors: list[tuple[int, int]]) -> list[int]:
-    """The number of each of ``pages`` pages of the text, from the printed ``anchors`` (page index,
-    number), increasing: pages between two anchors are numbered one by one when their count agrees
-    with the printed numbers, else they carry the number of the anchor that closes them; pages before
-    the first anchor count back from it (down to 1, else they carry its number); pages after the last
-    one count on."""
-    numbers = [0] * pages
-    first, number = anchors[0]
-    for k in range(first + 1):
-        numbers[k] = number - (first - k) if number - first >= 1 else number
-    for (a, na), (b, nb) in zip(anchors, anchors[1:], strict=False):
-        for k in range(a + 1, b + 1):
-            numbers[k] = na + (k - a) if b - a == nb - na else nb
-    last, number = anchors[-1]
-    for k in range(last + 1, pages):
-        numbers[k] = number + (k - last)
-    return numbers
 
 
 def _numbers(texts: list[str]) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:

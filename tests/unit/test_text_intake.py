@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pipelines.extract.lines import content_lines
 from pipelines.ingest.metadata import identify
-from pipelines.ingest.text import decode_text, text_to_lines
+from pipelines.ingest.text import decode_text, page_numbering, text_to_lines
 from tests.conftest import SAMPLE_PAGE_COUNTERS, SAMPLE_PAGE_FIRST_LINES, sample_page
 
 
@@ -101,8 +101,19 @@ def test_page_starts_marked_by_one_leading_space() -> None:
 def test_page_marks_that_disagree_with_the_printed_numbers() -> None:
     """Two marks between the printed 2 and 6 (three pages): which page is which is not certain, the run
     carries 6; before the first number 2, two marks would need pages 0 and 1: those lines carry 2."""
-    text = "\n".join(["a", " b", " c", "", "2", "d", "e", " f", "g", " h", "6", "i", "j", "k", "7", "l"])
-    assert [ln.page_no for ln in text_to_lines(text)] == [2] * 5 + [6] * 6 + [7] * 4 + [8]
+    texts = ["a", " b", " c", "", "2", "d", "e", " f", "g", " h", "6", "i", "j", "k", "7", "l"]
+    assert [ln.page_no for ln in text_to_lines("\n".join(texts))] == [2] * 5 + [6] * 6 + [7] * 4 + [8]
+    # certain: the printed numbers, and page 7 between 6 and 7 (no break needed, none shown)
+    assert page_numbering(texts)[1] == [False] * 4 + [True] + [False] * 5 + [True] * 5 + [False]
+
+
+def test_certain_page_numbers_of_the_sample(sample_text: str) -> None:
+    pages, certain = page_numbering(sample_text.split("\n"))
+    # from the counter "6" to "156" (pages 6 to 156), then the pages 167-170 and 227-228 whose printed
+    # numbers follow each other; the first page (5, counted back), 157-166, 171-226 and 229- are not
+    certain_lines = [*range(108, 8525), *range(8855, 8892), *range(9644, 9653)]
+    assert [n for n, ok in enumerate(certain, start=1) if ok] == certain_lines and len(certain_lines) == 8463
+    assert {pages[n - 1] for n in certain_lines} == {*range(6, 157), 167, 168, 169, 170, 227, 228}
 
 
 def test_printed_numbers_with_only_blank_lines_between_are_two_pages() -> None:
