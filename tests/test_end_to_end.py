@@ -8,7 +8,7 @@ def test_document_row(sample_db) -> None:
         "SELECT entity_name, kbo_number, entity_type, report_type, fiscal_year, page_count, line_count, status,"
         " file_format FROM raw.documents"
     ).fetchall()
-    assert row == [("AGB Genk", "0872093742", "AGB", "jaarrekening", 2024, 1, 13076, "loaded", "text")]
+    assert row == [("AGB Genk", "0872093742", "AGB", "jaarrekening", 2024, 264, 13076, "loaded", "text")]
 
 
 def test_raw_row_counts(sample_db) -> None:
@@ -34,7 +34,7 @@ def test_raw_row_counts(sample_db) -> None:
     }
     assert counts == {
         "lines": 13076,
-        "pages": 1,
+        "pages": 194,  # the pages the text shows, numbered 5 to 264 (tests/conftest.SAMPLE_PAGE_FIRST_LINES)
         "j1_doelstellingenrekening": 106,
         "j2_financieel_evenwicht": 60,
         "j3_realisatie_kredieten": 24,

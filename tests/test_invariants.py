@@ -229,7 +229,7 @@ def test_instances_name_printed_computed_difference_and_lines(sample_db) -> None
         "0.00",
         "0.00",
         "ok",
-        "p229 l10183",
+        "p238 l10183",  # the third page of the off-balance table, counted on after 228
     )
     assert rows["OffBalance 092 saldo = J2 budgettair_resultaat.VI [report year]"] == (
         "-801540.67",
@@ -237,7 +237,7 @@ def test_instances_name_printed_computed_difference_and_lines(sample_db) -> None
         "0.33",
         "0.50",
         "ok",
-        "p227 l8931, p229 l10183",
+        "p227 l8931, p238 l10183",
     )
     assert rows["Overdracht investeringen resultaat total #1 (MJP 2025-2025) = ontvangsten - uitgaven"][:3] == (
         "-248230.33",

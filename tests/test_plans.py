@@ -64,7 +64,7 @@ def test_bbc_ingest_identifies_the_three_documents(ingest) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
     out = proc.stdout
-    assert re.search(r"AGB Genk \(0872093742\) jaarrekening 2024  pages=13  loaded", out)  # 13 printed pages
+    assert re.search(r"AGB Genk \(0872093742\) jaarrekening 2024  pages=264  loaded", out)  # numbered up to 264
     assert re.search(
         r"Provincie Limburg \(0207725203\) meerjarenplan \(herziening 8, 2026-2031\) 2026  pages=153  loaded", out
     )

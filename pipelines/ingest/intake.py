@@ -99,7 +99,9 @@ class IntakeResult:
 
     @property
     def page_count(self) -> int:
-        return len(self.pages)
+        """The pages the report has: a PDF's pages; for a text, the highest page number its lines carry
+        (the printed numbering, see :mod:`pipelines.ingest.text`; pages the text lost still count)."""
+        return max((p.page_no for p in self.pages), default=0)
 
     def content_lines(self) -> list[CLine]:
         return _content_lines(self.lines)
@@ -121,7 +123,7 @@ class IntakeResult:
             if found and _LABEL.search(_AMOUNT_TOKEN.sub(" ", sl.text)):
                 labelled += found
         return {
-            "readable_page_share": round(len(readable) / self.page_count, 4) if self.page_count else 0.0,
+            "readable_page_share": round(len(readable) / len(self.pages), 4) if self.pages else 0.0,
             "labelled_amount_share": round(labelled / amounts, 4) if amounts else 1.0,
             "amount_tokens": amounts,
             "furniture_lines": sum(1 for sl in self.lines if sl.furniture),

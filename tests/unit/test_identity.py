@@ -171,7 +171,9 @@ def test_city_and_ocmw_from_the_identity_block_the_province_in_prose_never_wins(
         (1, "main", "Stad Voorbeeldstad", "0207123456", "gemeente", "identity_block"),
         (2, "ocmw", "OCMW Voorbeeldstad", "0212345678", "OCMW", "identity_block"),
     ]
-    assert [(e.page_no, e.line_no) for e in ident.entities] == [(1, 5), (1, 8)]
+    # the text prints its page numbers alone on a line ("1" under the title, "2" under "Origineel", "3"
+    # at the end): the identity block is on page 2
+    assert [(e.page_no, e.line_no) for e in ident.entities] == [(2, 5), (2, 8)]
     assert (ident.report_type, ident.plan_version, ident.plan_first_year, ident.plan_last_year) == (
         "meerjarenplan",
         "origineel",
@@ -449,8 +451,8 @@ def test_load_writes_both_entities_and_the_document_columns(tmp_path: Path) -> N
             "SELECT seq, role, entity_name, kbo_number, entity_type, evidence, page_no, line_no"
             " FROM raw.document_entities ORDER BY seq"
         ).fetchall() == [
-            (1, "main", "Stad Voorbeeldstad", "0207123456", "gemeente", "identity_block", 1, 5),
-            (2, "ocmw", "OCMW Voorbeeldstad", "0212345678", "OCMW", "identity_block", 1, 8),
+            (1, "main", "Stad Voorbeeldstad", "0207123456", "gemeente", "identity_block", 2, 5),  # printed page 2
+            (2, "ocmw", "OCMW Voorbeeldstad", "0212345678", "OCMW", "identity_block", 2, 8),
         ]
         assert con.execute(
             "SELECT entity_name, kbo_number, plan_volume, entity_evidence, layout_profile FROM raw.documents"

@@ -251,7 +251,9 @@ def test_whole_table(parsed: tuple[list[OffBalanceRow], list[OffBalanceLabel]]) 
     ]
     assert sum(r.row_type == "account" for r in rows) == 68
     assert sum(r.row_type == "journal" for r in rows) == 2
-    assert all(r.page_no == 229 for r in rows)  # after the sample's last printed page counter (228)
+    # after the sample's last printed page number (228) the pages count on: the table's three pages, each
+    # headed " Niet in de balans opgenomen rechten en verplichtingen", are 236 to 238
+    assert [r.page_no for r in rows] == [236] * 31 + [237] * 31 + [238] * 9
 
 
 def test_negative_saldo_and_total(parsed: tuple[list[OffBalanceRow], list[OffBalanceLabel]]) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from decimal import Decimal
 
 import pytest
@@ -11,7 +11,7 @@ import pytest
 from pipelines.extract.model import CreditTransfer, CreditTransferTotal
 from pipelines.extract.sections import Section, find_sections
 from pipelines.extract.transfers import parse_credit_transfers
-from tests.conftest import lines_from_text
+from tests.conftest import lines_from_text, sample_page
 
 KINDS = ("credit_transfers_investments", "credit_transfers_financing")
 Parsed = tuple[list[CreditTransfer], list[CreditTransferTotal]]
@@ -209,8 +209,30 @@ def test_every_row(parsed: Parsed) -> None:
             r.budget_code.split("/")[:3]
         )
         assert (r.entity_name, r.from_year, r.target_year) == ("AGB Genk", 2024, 2025)
-        # after the sample's last printed page counter (228)
-        assert (r.change_text, r.page_no, r.page_no_end) == ("Overdracht naar 2025", 229, 229)
+        assert (r.change_text, r.page_no, r.page_no_end) == (
+            "Overdracht naar 2025",
+            sample_page(r.line_no),
+            sample_page(r.line_no_end),
+        )
+    # after the sample's last printed page number (228) the pages count on: the investment transfers begin
+    # on page 246 (" AGB Genk (Stadsplein  1, 3600 Genk)", line 10673), each page " Entiteit Type" ... holds
+    # 4 or 5 rows, the financing transfer is on page 262
+    assert sorted(Counter(r.page_no for r in rows).items()) == [
+        (246, 3),
+        (247, 5),
+        (248, 5),
+        (249, 5),
+        (250, 5),
+        (252, 5),
+        (253, 4),
+        (254, 4),
+        (255, 4),
+        (256, 4),
+        (257, 4),
+        (258, 4),
+        (259, 5),
+        (262, 1),
+    ]
 
 
 def test_counts_and_sums(parsed: Parsed) -> None:
