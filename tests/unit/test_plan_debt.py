@@ -228,4 +228,7 @@ def test_variant_plan_debt_and_other_t3() -> None:
     assert coverage["T4"].row_count == 8 and coverage["T4"].unattributed_lines == 0
     other = run.extract_document(lines_from_text("T3: Overzicht investeringsprojecten\nA. Project 1 2\n"), 2027, None)
     assert other.tables.get(TABLE, []) == []
-    assert {c.table_kind: c.note for c in other.coverage}["T3"] == "present but not parsed"
+    # another T3 (investment projects) has no dedicated parser: read generically, cell by cell
+    assert {c.table_kind: c.note for c in other.coverage}["T3"] == "read generically (row label x column)"
+    cells = [(c.table_kind, c.label, c.column_no, c.amount) for c in other.tables["schema_cells"]]
+    assert cells == [("T3", "A. Project", 1, Decimal("1")), ("T3", "A. Project", 2, Decimal("2"))]
