@@ -1,7 +1,7 @@
 """Running page artefacts: the lines a printed page repeats around (and inside) its tables.
 
 A BBC report's text layer carries, in the middle of the line stream, the page's running footer
-("JAARREKENING ORIGINEEL 2024 : Balans 2024"), its page counter ("<entity> (0872.093.742) 3 / 3"),
+("JAARREKENING ORIGINEEL 2024 : Balans 2024"), its page counter ("<entity> (0123.456.789) 3 / 3"),
 a bare page number, the entity line with its KBO number, header-block lines ("Journaalvolgnummers:
 40465 / Ref 30475") and the dossier list ("JR_ORIGINEEL_2023 2023: Budg. 16936 Alg. 23718"). Every
 parser must skip them. This module holds the one definition of each such pattern; a parser composes
@@ -28,7 +28,7 @@ PAGE_OF = r"\d+ ?/ ?\d+"
 """The "N / M" of a page counter: "3 / 3", "32/153"."""
 
 PAGE_COUNTER = rf".*\S {PAGE_OF}"
-"""A line ending in a page counter after some text: "<entity> (0872.093.742) 3 / 3"."""
+"""A line ending in a page counter after some text: "<entity> (0123.456.789) 3 / 3"."""
 
 YEAR_COLON = r"\d{4} : "
 """The year and colon between a running title's report part and its schema: "… 2024 : Balans 2024"."""
@@ -41,16 +41,16 @@ RUNNING_TITLE = rf"[A-Z][A-Z0-9 ]+ {YEAR_COLON_LOOSE}.*"
 "MEERJARENPLAN HERZIENING 8 2026 : Schema M2(W): …" (upper-case report title, a revision number in it)."""
 
 RUNNING_HEADER = r".*\b[Jj]aarrekening \d{4}"
-"""Running header of a jaarrekening page: "<entity> 0872093742 Jaarrekening 2024"."""
+"""Running header of a jaarrekening page: "<entity> 0123456789 Jaarrekening 2024"."""
 
 KBO_NUMBER = r"\d{4}\.\d{3}\.\d{3}"
-"""An enterprise (KBO) number as printed with dots: "0872.093.742"."""
+"""An enterprise (KBO) number as printed with dots: "0123.456.789"."""
 
 KBO_DIGITS = r"\d{10}"
-"""An enterprise (KBO) number without dots: "0872093742"."""
+"""An enterprise (KBO) number without dots: "0123456789"."""
 
 ENTITY_LINE = rf".*(?:\({KBO_NUMBER}\)|\b(?=[01]){KBO_DIGITS}\b).*"
-"""A line carrying the entity's KBO number: "<entity> (0872.093.742) …" or "<entity> 0872093742 …"
+"""A line carrying the entity's KBO number: "<entity> (0123.456.789) …" or "<entity> 0123456789 …"
 (a KBO number starts with 0 or 1)."""
 
 LOOSE_ENTITY_LINE = rf".*(?:{KBO_NUMBER}|\b{KBO_DIGITS}\b).*"

@@ -22,7 +22,7 @@ tables of an AP and its AC are both kept.
 Traps handled:
 
 * page breaks leave running footers ("JAARREKENING ORIGINEEL 2024 : Beleidsevaluatie 2024",
-  "<entity> (0872.093.742) 12 / 155"), bare page numbers and repeated titles anywhere, even in the
+  "<entity> (0123.456.789) 12 / 155"), bare page numbers and repeated titles anywhere, even in the
   middle of a text cut off mid-word: they are dropped by pattern before parsing. A bare number is
   kept only as the year line directly above a table header;
 * the hierarchy is positional (codes are not sorted): AC -> last AP, AP -> last BD;
@@ -96,9 +96,9 @@ _ARTEFACTS = (
     # RUNNING_TITLE with a title of at least four upper-case characters (accents allowed), "<year> : "
     # spaced as printed and a non-empty schema: "JAARREKENING ORIGINEEL 2024 : Beleidsevaluatie 2024"
     re.compile(rf"[A-ZÀ-Þ][A-ZÀ-Þ ]{{3,}}{YEAR_COLON}.+"),
-    # ENTITY_LINE that ends at the KBO number or at a page counter after it: "<entity> (0872.093.742) [N / M]"
+    # ENTITY_LINE that ends at the KBO number or at a page counter after it: "<entity> (0123.456.789) [N / M]"
     re.compile(rf".*\({KBO_NUMBER}\)(?: {PAGE_NUMBER} / {PAGE_NUMBER})?"),
-    # running header "<entity> 0872093742 Jaarrekening 2024" (any report word)
+    # running header "<entity> 0123456789 Jaarrekening 2024" (any report word)
     re.compile(rf".* {KBO_DIGITS} [A-Za-z]+ \d{{4}}"),
     re.compile(r"beleidsevaluatie(?: \d{4})?", re.I),  # repeated title
 )

@@ -8,8 +8,8 @@ Nothing here knows any particular entity. The entity is read from the strongest 
 1. ``identity_block``: the prescribed identity block (``Naam bestuur`` followed by the entity name(s),
    addresses and KBO numbers, up to ``Rapportgegevens``); a gemeente/stad printed with its OCMW gives
    both entities, the gemeente/stad being the main one;
-2. ``kbo_line``: a name printed before its company number ("<name> (0872.093.742)" or
-   "<name> 0872093742"), the most frequent such pair in the document;
+2. ``kbo_line``: a name printed before its company number ("<name> (0123.456.789)" or
+   "<name> 0123456789"), the most frequent such pair in the document;
 3. ``title_page`` / ``running_header``: a line that is nothing but an entity name ("Stad Voorbeeldstad",
    "PROVINCIE LIMBURG") on the first pages or repeated as page furniture;
 4. ``prose``: a name with its entity kind ("de Provincie Oost-Vlaanderen kiest ...") in running text,

@@ -7,7 +7,7 @@ keeps its physical line number in the file (``line_no`` stays what ``grep -n`` s
 1. Page breaks, from every evidence the text shows. A page ends with its page counter: a page number
    alone on its line (``12``, ``- 12 -``, ``Pagina 12``) or a footer ending in a counter
    (``... 12 / 240``, ``Pagina 12 van 240``); a footer and the page number right after it (only
-   blank lines between: ``AGB Genk (0872.093.742) 2 / 155`` then ``6``) end one page, two page
+   blank lines between: ``<entity> (0123.456.789) 2 / 155`` then ``6``) end one page, two page
    numbers never do. A page also begins at a line that starts with exactly one space right after a
    non-blank line: that is how a PDF text export marks a page's first line (it puts no blank line
    between pages; a line with one leading space after a blank line is an indented paragraph).
