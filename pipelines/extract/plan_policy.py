@@ -73,7 +73,7 @@ Other producers (the same content, another layout) are read by the same blocks:
   ``Totaal`` column, which is not stored), rows ``Uitgaven`` / ``Ontvangsten`` / ``Saldo`` with the budget
   kind as a sub-heading or as a row prefix / suffix (``Exploitatie uitgaven``, ``Uitgaven - investeringen``)
   or none (:data:`TOTAL_KIND`); amounts in whole euros or with decimal commas, negative as ``-1.234``,
-  ``(1.234)`` or ``1.234-`` (:func:`split_amounts`); also transposed (``Jaar Uitgaven Ontvangsten`` with one
+  ``(1.234)`` or ``1.234-`` (:mod:`numbers`); also transposed (``Jaar Uitgaven Ontvangsten`` with one
   row per year, a ``Totaal`` row read past), and a revision's ``Vorig krediet / Wijziging / Nieuw krediet``.
 
 :func:`parse_unsectioned` reads a plan whose policy part carries none of the section titles above (another
@@ -219,8 +219,6 @@ _DIRECTION_COLUMNS = re.compile(_DIRECTION_COLUMN, re.I)
 _YEAR_ROW_LABEL = re.compile(r"(?:MJP\s?)?(?P<year>(?:19|20)\d\d)", re.I)
 _TOTAL_ROW_LABEL = re.compile(r"totaal|total|som", re.I)
 # the negative notations of other packages, rewritten to a leading minus: (1.234) and 1.234-
-_PARENTHESES = re.compile(r"\(\s*(€\s*)?(\d[\d.]*(?:,\d{1,2})?)\s*\)")
-_TRAILING_MINUS = re.compile(r"(?<![\w.,-])(€\s*)?(\d[\d.]*(?:,\d{1,2})?)-(?=\s|$)")
 _ROLE_WORDS = {"refe": "referentie", "vori": "referentie", "wijz": "wijziging", "nieu": "nieuw"}  # by first letters
 _ROLE_ORDER = ("referentie", "wijziging", "nieuw")
 _ROLE = re.compile(r"referentie|vorig(?:\s+krediet)?|wijziging|nieuw(?:\s+krediet)?", re.I)  # "Vorig krediet"
@@ -364,11 +362,11 @@ def _kind_of(text: str, in_overview: bool, next_text: str | None = None) -> str 
 
 def _is_row(text: str, next_text: str | None) -> bool:
     """A code printed as a table row's label: amounts after it, or alone above an amount line."""
-    _, amounts = split_amounts(text)
+    _, amounts = split_trailing_amounts(text)
     if len(amounts) >= 2 or (amounts and any(c in text.split()[-1] for c in ".,()-")):
         return True
     if next_text is not None and _CODE_HEADER.fullmatch(text) and not _CODE_HEADER.fullmatch(text)["rest2"]:
-        next_label, next_amounts = split_amounts(next_text)
+        next_label, next_amounts = split_trailing_amounts(next_text)
         return bool(next_amounts) and not next_label and not _YEARS.fullmatch(next_text)
     return False
 
@@ -612,17 +610,6 @@ def _title_continuation(first: str, rest: Sequence[str]) -> int:
 
 
 # --- tables ---------------------------------------------------------------------------------
-def split_amounts(text: str) -> tuple[str, list]:
-    """:func:`numbers.split_trailing_amounts` after rewriting ``(1.234)`` and ``1.234-`` to ``-1.234``.
-
-    Kept here, small, so the policy tables read the negative notations of other packages whatever
-    :mod:`pipelines.extract.numbers` accepts.
-    """
-    if "(" in text or "-" in text:
-        text = _TRAILING_MINUS.sub(r"-\1\2", _PARENTHESES.sub(r"-\1\2", text))
-    return split_trailing_amounts(text)
-
-
 def _is_table_line(text: str) -> bool:
     return bool(
         _YEARS.fullmatch(text)
@@ -680,7 +667,7 @@ def _add_table(lines: Sequence[CLine], level: str, code: str, ctx: _Context) -> 
         elif _ROW_LABEL.fullmatch(text) and columns:
             pending = text
         else:
-            label, amounts = split_amounts(text)
+            label, amounts = split_trailing_amounts(text)
             label, pending = label or pending or "", None
             row = _ROW_LABEL.fullmatch(label)
             if not (row and columns and len(amounts) == len(columns)):
@@ -719,7 +706,7 @@ def _year_row(
 ) -> bool:
     """One row of a transposed table (a year and one amount per direction column); a total row is read past
     but not stored. False when the line is no such row."""
-    label, amounts = split_amounts(cl.text)
+    label, amounts = split_trailing_amounts(cl.text)
     if not label and len(amounts) == len(by_year) + 1:  # the year itself was read as a plain integer
         first = amounts.pop(0)
         label = str(int(first)) if first == first.to_integral_value() else ""

@@ -17,7 +17,8 @@ from decimal import Decimal
 import pytest
 
 from pipelines.extract.model import PolicyResult, policy_code_key
-from pipelines.extract.plan_policy import TOTAL_KIND, parse_plan_policy, parse_unsectioned, split_amounts
+from pipelines.extract.numbers import split_trailing_amounts
+from pipelines.extract.plan_policy import TOTAL_KIND, parse_plan_policy, parse_unsectioned
 from pipelines.extract.policy import parse_policy
 from pipelines.extract.run import extract_document
 from pipelines.extract.sections import find_sections
@@ -369,12 +370,12 @@ def test_budget_kind_as_sub_heading_before_or_after_the_year_line() -> None:
     ]
 
 
-def test_split_amounts_and_code_key() -> None:
-    assert split_amounts("Uitgaven (1.234) 1.234- 1.234,56- (€ 2,50) -7") == (
+def test_negative_notations_and_code_key() -> None:
+    assert split_trailing_amounts("Uitgaven (1.234) 1.234- 1.234,56- (€ 2,50) -7") == (
         "Uitgaven",
         [D("-1.234"), D("-1.234"), D("-1.234,56"), D("-2,50"), D("-7")],
     )
-    assert split_amounts("Van 2026-2031") == ("Van 2026-2031", [])
+    assert split_trailing_amounts("Van 2026-2031") == ("Van 2026-2031", [])
     assert [policy_code_key(c) for c in ("BD000001", "BD01", "BD.1", "BD 1", "AP.0101", "AC010101", "PROV: x")] == [
         "BD1",
         "BD1",
